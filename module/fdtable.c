@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Minos: the typed descriptor table of a container.
+ *
+ * Entries are &struct file pointers tagged with their type, so that an rfd
+ * given where a wfd is expected is told apart without another lookup.
+ */
+#include <linux/file.h>
+
+#include "fdtable.h"
+
+void minos_fdtable_init(struct minos_fdtable *fdt)
+{
+	xa_init_flags(&fdt->xa, XA_FLAGS_ALLOC);
+}
+
+/**
+ * minos_fdtable_release() - close every descriptor of a dead container
+ * @fdt: the table; empty and unusable afterwards
+ *
+ * Context: process context.
+ */
+void minos_fdtable_release(struct minos_fdtable *fdt)
+{
+	unsigned long fd;
+	void *entry;
+
+	xa_for_each(&fdt->xa, fd, entry)
+		fput(xa_untag_pointer(entry));
+	xa_destroy(&fdt->xa);
+}
+
+/**
+ * minos_fd_install() - add a file under the lowest free number
+ * @fdt:   the table
+ * @file:  the file; on success the table owns the caller's reference
+ * @type:  %MINOS_RFD or %MINOS_WFD
+ * @limit: numbers must stay below this (the owner's RLIMIT_NOFILE)
+ *
+ * Context: may sleep.
+ * Return: the new number, -%EMFILE when the table is full, or -%ENOMEM.
+ */
+int minos_fd_install(struct minos_fdtable *fdt, struct file *file,
+		     enum minos_fd_type type, unsigned long limit)
+{
+	u32 fd;
+	int ret;
+
+	if (!limit)
+		return -EMFILE;
+	limit = min_t(unsigned long, limit, INT_MAX);
+	ret = xa_alloc(&fdt->xa, &fd, xa_tag_pointer(file, type),
+		       XA_LIMIT(0, limit - 1), GFP_KERNEL_ACCOUNT);
+	if (ret == -EBUSY)
+		return -EMFILE;
+	return ret ? ret : fd;
+}
+
+/**
+ * minos_fd_install_at() - add a file under a chosen number
+ * @fdt:  the table
+ * @fd:   the number, which must be free
+ * @file: the file; on success the table owns the caller's reference
+ * @type: %MINOS_RFD or %MINOS_WFD
+ *
+ * Context: may sleep.
+ * Return: 0, -%EBUSY when @fd is taken, or -%ENOMEM.
+ */
+int minos_fd_install_at(struct minos_fdtable *fdt, unsigned int fd,
+			struct file *file, enum minos_fd_type type)
+{
+	if (fd > INT_MAX)
+		return -EBADF;
+	return xa_insert(&fdt->xa, fd, xa_tag_pointer(file, type),
+			 GFP_KERNEL_ACCOUNT);
+}
+
+static void *minos_fd_entry(struct minos_fdtable *fdt, unsigned long fd,
+			    enum minos_fd_type type)
+{
+	void *entry;
+
+	if (fd > INT_MAX)
+		return NULL;
+	entry = xa_load(&fdt->xa, fd);
+	if (!entry || xa_pointer_tag(entry) != type)
+		return NULL;
+	return entry;
+}
+
+/**
+ * minos_fd_get() - look up a descriptor of a given type
+ * @fdt:  the table
+ * @fd:   the number, as the container passed it
+ * @type: the type the call expects
+ *
+ * Context: any; takes a spinlock.
+ * Return: the file with a new reference (fput() it), or ERR_PTR(-%EBADF)
+ * when @fd is not a descriptor of type @type.
+ */
+struct file *minos_fd_get(struct minos_fdtable *fdt, unsigned long fd,
+			  enum minos_fd_type type)
+{
+	struct file *file = ERR_PTR(-EBADF);
+	void *entry;
+
+	xa_lock(&fdt->xa);
+	entry = minos_fd_entry(fdt, fd, type);
+	if (entry)
+		file = get_file(xa_untag_pointer(entry));
+	xa_unlock(&fdt->xa);
+	return file;
+}
+
+/**
+ * minos_fd_remove() - take a descriptor of a given type out of the table
+ * @fdt:  the table
+ * @fd:   the number
+ * @type: the type the call expects
+ *
+ * Context: any; takes a spinlock.
+ * Return: the file with the table's reference, now the caller's, or
+ * ERR_PTR(-%EBADF).
+ */
+struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
+			     enum minos_fd_type type)
+{
+	struct file *file = ERR_PTR(-EBADF);
+	void *entry;
+
+	xa_lock(&fdt->xa);
+	entry = minos_fd_entry(fdt, fd, type);
+	if (entry) {
+		__xa_erase(&fdt->xa, fd);
+		file = xa_untag_pointer(entry);
+	}
+	xa_unlock(&fdt->xa);
+	return file;
+}

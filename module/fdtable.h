@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Minos: the typed descriptor table of a container.
+ */
+#ifndef _MINOS_FDTABLE_H
+#define _MINOS_FDTABLE_H
+
+#include <linux/fs.h>
+#include <linux/xarray.h>
+
+/* What a descriptor may be used for; stored as the tag of its entry. */
+enum minos_fd_type {
+	MINOS_RFD = 1,
+	MINOS_WFD = 2,
+};
+
+/**
+ * struct minos_fdtable - the descriptors of one container
+ * @xa: descriptor number -> tagged &struct file pointer (tag: type).
+ *      The xarray's own lock guards every entry; a looked-up file is
+ *      pinned with a file reference taken under that lock.
+ *
+ * Each entry holds one reference to its file. Numbers are allocated lowest
+ * free first, below the owner's RLIMIT_NOFILE.
+ */
+struct minos_fdtable {
+	struct xarray xa;
+};
+
+void minos_fdtable_init(struct minos_fdtable *fdt);
+void minos_fdtable_release(struct minos_fdtable *fdt);
+int minos_fd_install(struct minos_fdtable *fdt, struct file *file,
+		     enum minos_fd_type type, unsigned long limit);
+int minos_fd_install_at(struct minos_fdtable *fdt, unsigned int fd,
+			struct file *file, enum minos_fd_type type);
+struct file *minos_fd_get(struct minos_fdtable *fdt, unsigned long fd,
+			  enum minos_fd_type type);
+struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
+			     enum minos_fd_type type);
+
+#endif /* _MINOS_FDTABLE_H */

@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Minos: the binary format that starts a container.
+ *
+ * A container starts with a clean exec, so that nothing of the process it
+ * came from survives: new address space, FPU state, signal state, rseq and
+ * credentials as exec leaves them. Which exec becomes a container is never
+ * decided from file content: the task must have been armed through
+ * /dev/minos, and it must exec the "key", an empty, immutable shmem file
+ * made at module load. The binary format sits at the head of the list and
+ * turns down every other exec after one pointer comparison.
+ *
+ * The container's code is read from the code stream after the point of no
+ * return, straight into the new address space; an error from then on kills
+ * the container before its first instruction.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/binfmts.h>
+#include <linux/ptrace.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/mman.h>
+#include <linux/pid.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
+#include <linux/shmem_fs.h>
+#include <linux/slab.h>
+#include <asm/elf.h>
+
+#include "arch.h"
+#include "container.h"
+#include "image.h"
+#include "personality.h"
+
+/* Arguments and environment an armed exec may carry. */
+#define MINOS_EXEC_ARGS_MAX	SZ_64K
+
+/* The code stream is read in chunks of this size. */
+#define MINOS_CODE_CHUNK	SZ_64K
+
+/**
+ * struct minos_arm_fd - a host file waiting to become a descriptor
+ * @file:     the file (a reference), NULL once moved into a container
+ * @minos_fd: its number in the container
+ * @type:     %MINOS_RFD or %MINOS_WFD
+ */
+struct minos_arm_fd {
+	struct file *file;
+	u32 minos_fd;
+	enum minos_fd_type type;
+};
+
+/**
+ * struct minos_arm - what the next exec of one task turns into
+ * @node:   in minos_arms
+ * @pid:    the armed task (a reference): no other task can use the arm
+ * @owner:  the /dev/minos file that armed; its release drops the arm
+ * @code:   the code stream (a reference)
+ * @arch:   the architecture of the code
+ * @nr_fds: entries in @fds
+ * @fds:    the descriptors the container starts with
+ */
+struct minos_arm {
+	struct list_head node;
+	struct pid *pid;
+	const struct file *owner;
+	struct file *code;
+	const struct minos_arch *arch;
+	unsigned int nr_fds;
+	struct minos_arm_fd fds[] __counted_by(nr_fds);
+};
+
+/* minos_arms_lock guards minos_arms. */
+static DEFINE_SPINLOCK(minos_arms_lock);
+static LIST_HEAD(minos_arms);
+
+static struct file *minos_key;
+
+static void minos_arm_free(struct minos_arm *arm)
+{
+	unsigned int i;
+
+	for (i = 0; i < arm->nr_fds; i++)
+		if (arm->fds[i].file)
+			fput(arm->fds[i].file);
+	if (arm->code)
+		fput(arm->code);
+	put_pid(arm->pid);
+	kvfree(arm);
+}
+
+/* Unlink and return the arm of @pid (and, when @owner is set, of @owner). */
+static struct minos_arm *minos_arm_take(struct pid *pid,
+					const struct file *owner)
+{
+	struct minos_arm *arm, *found = NULL;
+
+	spin_lock(&minos_arms_lock);
+	list_for_each_entry(arm, &minos_arms, node) {
+		if ((pid && arm->pid == pid) || (owner && arm->owner == owner)) {
+			list_del(&arm->node);
+			found = arm;
+			break;
+		}
+	}
+	spin_unlock(&minos_arms_lock);
+	return found;
+}
+
+static int minos_arm_fds(struct minos_arm *arm,
+			 const struct minos_exec_fd __user *ufds)
+{
+	unsigned long limit = rlimit(RLIMIT_NOFILE);
+	struct minos_exec_fd efd;
+	unsigned int i, j;
+
+	for (i = 0; i < arm->nr_fds; i++) {
+		struct minos_arm_fd *afd = &arm->fds[i];
+		fmode_t mode;
+
+		if (copy_from_user(&efd, &ufds[i], sizeof(efd)))
+			return -EFAULT;
+		if (efd.reserved)
+			return -EINVAL;
+		if (efd.type == MINOS_FD_READ)
+			afd->type = MINOS_RFD;
+		else if (efd.type == MINOS_FD_WRITE)
+			afd->type = MINOS_WFD;
+		else
+			return -EINVAL;
+		if (efd.minos_fd >= limit || efd.minos_fd > INT_MAX)
+			return -EMFILE;
+		for (j = 0; j < i; j++)
+			if (arm->fds[j].minos_fd == efd.minos_fd)
+				return -EINVAL;
+		afd->minos_fd = efd.minos_fd;
+		afd->file = fget(efd.host_fd);
+		if (!afd->file)
+			return -EBADF;
+		mode = afd->type == MINOS_RFD ? FMODE_READ : FMODE_WRITE;
+		if (!(afd->file->f_mode & mode))
+			return -EBADF;
+	}
+	return 0;
+}
+
+/**
+ * minos_image_arm() - arm the caller's next exec as a first container
+ * @owner: the /dev/minos file the request came through
+ * @uarg:  the request, see &struct minos_exec_arm
+ *
+ * An earlier arm of the caller is dropped.
+ *
+ * Context: process context, may sleep.
+ * Return: the key descriptor (close-on-exec) to execveat(); -%EFAULT on a
+ * bad pointer; -%EINVAL on a bad field or a repeated descriptor number;
+ * -%ENOEXEC for an unknown architecture; -%EBADF when a descriptor is not
+ * open, or not open for the use asked; -%EMFILE when a number is not below
+ * RLIMIT_NOFILE; -%ENOMEM.
+ */
+int minos_image_arm(struct file *owner,
+		    const struct minos_exec_arm __user *uarg)
+{
+	char name[MINOS_ARCH_NAME_MAX];
+	struct minos_exec_arm req;
+	struct minos_arm *arm, *old;
+	struct file *key;
+	int fd, ret;
+
+	if (copy_from_user(&req, uarg, sizeof(req)))
+		return -EFAULT;
+	if (req.flags || req.nr_fds > MINOS_EXEC_MAX_FDS ||
+	    !req.arch_len || req.arch_len > MINOS_ARCH_NAME_MAX)
+		return -EINVAL;
+	if (copy_from_user(name, u64_to_user_ptr(req.arch), req.arch_len))
+		return -EFAULT;
+
+	arm = kvzalloc(struct_size(arm, fds, req.nr_fds), GFP_KERNEL_ACCOUNT);
+	if (!arm)
+		return -ENOMEM;
+	arm->nr_fds = req.nr_fds;
+	arm->pid = get_pid(task_pid(current));
+	arm->owner = owner;
+	ret = -ENOEXEC;
+	arm->arch = minos_arch_find(name, req.arch_len);
+	if (!arm->arch)
+		goto err_arm;
+	ret = minos_arm_fds(arm, u64_to_user_ptr(req.fds));
+	if (ret)
+		goto err_arm;
+	ret = -EBADF;
+	arm->code = fget(req.code_fd);
+	if (!arm->code || !(arm->code->f_mode & FMODE_READ))
+		goto err_arm;
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto err_arm;
+	}
+	key = dentry_open(&minos_key->f_path, O_RDONLY, current_cred());
+	if (IS_ERR(key)) {
+		ret = PTR_ERR(key);
+		goto err_fd;
+	}
+
+	old = minos_arm_take(arm->pid, NULL);
+	spin_lock(&minos_arms_lock);
+	list_add(&arm->node, &minos_arms);
+	spin_unlock(&minos_arms_lock);
+	if (old)
+		minos_arm_free(old);
+	fd_install(fd, key);
+	return fd;
+
+err_fd:
+	put_unused_fd(fd);
+err_arm:
+	minos_arm_free(arm);
+	return ret;
+}
+
+/**
+ * minos_image_disarm() - drop the arms made through @owner
+ * @owner: a /dev/minos file being released
+ */
+void minos_image_disarm(struct file *owner)
+{
+	struct minos_arm *arm;
+
+	while ((arm = minos_arm_take(NULL, owner)))
+		minos_arm_free(arm);
+}
+
+/* A code stream whose size is known must fit the ABI before we commit. */
+static int minos_image_check_code(struct file *code)
+{
+	struct inode *inode = file_inode(code);
+	loff_t left;
+
+	if (!S_ISREG(inode->i_mode))
+		return 0;
+	left = i_size_read(inode) - code->f_pos;
+	if (left <= 0 || left > MINOS_CODE_MAX)
+		return -ENOEXEC;
+	return 0;
+}
+
+/* Close every Linux file descriptor: exec closed only close-on-exec ones. */
+static void minos_image_close_files(void)
+{
+	unsigned int fd, max;
+
+	rcu_read_lock();
+	max = files_fdtable(current->files)->max_fds;
+	rcu_read_unlock();
+	for (fd = 0; fd < max; fd++)
+		close_fd(fd);
+}
+
+/*
+ * Exec keeps ignored signals ignored and the blocked mask: reset all of it.
+ * A container reports a broken pipe or an oversized file by the error of
+ * its write, never by a signal, so SIGPIPE and SIGXFSZ are ignored.
+ */
+static void minos_image_reset_signals(void)
+{
+	struct k_sigaction *action = current->sighand->action;
+	sigset_t none;
+	int i;
+
+	spin_lock_irq(&current->sighand->siglock);
+	for (i = 0; i < _NSIG; i++) {
+		action[i].sa.sa_handler = SIG_DFL;
+		action[i].sa.sa_flags = 0;
+#ifdef __ARCH_HAS_SA_RESTORER
+		action[i].sa.sa_restorer = NULL;
+#endif
+		sigemptyset(&action[i].sa.sa_mask);
+	}
+	action[SIGPIPE - 1].sa.sa_handler = SIG_IGN;
+	action[SIGXFSZ - 1].sa.sa_handler = SIG_IGN;
+	spin_unlock_irq(&current->sighand->siglock);
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/*
+ * Read @code to its end into memory mapped read-write-execute at
+ * MINOS_CODE_BASE, growing the mapping as the bytes come.
+ */
+static int minos_image_read_code(struct file *code, unsigned long *len)
+{
+	unsigned long end = MINOS_CODE_BASE, mapped = MINOS_CODE_BASE;
+	bool stream = code->f_mode & FMODE_STREAM;
+	loff_t pos = code->f_pos;
+	unsigned long addr;
+	ssize_t n;
+	void *buf;
+	int ret = 0;
+
+	buf = kvmalloc(MINOS_CODE_CHUNK, GFP_KERNEL_ACCOUNT);
+	if (!buf)
+		return -ENOMEM;
+	for (;;) {
+		n = kernel_read(code, buf, MINOS_CODE_CHUNK,
+				stream ? NULL : &pos);
+		if (n <= 0) {
+			ret = n;
+			break;
+		}
+		if (end - MINOS_CODE_BASE + n > MINOS_CODE_MAX) {
+			ret = -EFBIG;
+			break;
+		}
+		if (PAGE_ALIGN(end + n) > mapped) {
+			addr = vm_mmap(NULL, mapped, PAGE_ALIGN(end + n) - mapped,
+				       PROT_READ | PROT_WRITE | PROT_EXEC,
+				       MAP_PRIVATE | MAP_ANONYMOUS |
+				       MAP_FIXED_NOREPLACE, 0);
+			if (IS_ERR_VALUE(addr)) {
+				ret = addr;
+				break;
+			}
+			mapped = PAGE_ALIGN(end + n);
+		}
+		if (copy_to_user((void __user *)end, buf, n)) {
+			ret = -EFAULT;
+			break;
+		}
+		end += n;
+	}
+	kvfree(buf);
+	if (!stream)
+		code->f_pos = pos;
+	if (!ret && end == MINOS_CODE_BASE)
+		ret = -ENOEXEC;
+	*len = end - MINOS_CODE_BASE;
+	return ret;
+}
+
+/* After the point of no return: build the container's address space. */
+static int minos_image_setup(struct linux_binprm *bprm, struct file *code)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long addr, len;
+	int ret;
+
+	/*
+	 * The argument pages (at most MINOS_EXEC_ARGS_MAX, plus the 128 KiB
+	 * exec adds below them) lie inside the stack mapped next: mapping it
+	 * replaces them, so nothing of the exec's arguments survives.
+	 */
+	ret = setup_arg_pages(bprm, MINOS_STACK_TOP, EXSTACK_DISABLE_X);
+	if (ret)
+		return ret;
+	addr = vm_mmap(NULL, MINOS_STACK_TOP - MINOS_STACK_SIZE,
+		       MINOS_STACK_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+
+	minos_image_close_files();
+	minos_image_reset_signals();
+
+	ret = minos_image_read_code(code, &len);
+	if (ret)
+		return ret;
+
+	mm->start_code = MINOS_CODE_BASE;
+	mm->end_code = MINOS_CODE_BASE + len;
+	mm->start_data = mm->end_data = mm->end_code;
+	mm->start_brk = mm->brk = PAGE_ALIGN(mm->end_code);
+	mm->start_stack = MINOS_STACK_TOP;
+	return 0;
+}
+
+static struct linux_binfmt minos_binfmt;
+
+static int minos_image_load(struct linux_binprm *bprm)
+{
+	struct minos_container *ctr;
+	struct minos_thread *thread;
+	struct minos_arm *arm;
+	struct pt_regs *regs;
+	unsigned int i;
+	int ret;
+
+	if (file_inode(bprm->file) != file_inode(minos_key))
+		return -ENOEXEC;
+	arm = minos_arm_take(task_pid(current), NULL);
+	if (!arm)
+		return -ENOEXEC;
+
+	ret = -ENOEXEC;
+	if (in_compat_syscall())
+		goto out_arm;
+	ret = -E2BIG;
+	if (bprm->vma->vm_end - bprm->p > MINOS_EXEC_ARGS_MAX)
+		goto out_arm;
+	ret = minos_image_check_code(arm->code);
+	if (ret)
+		goto out_arm;
+
+	ctr = minos_container_create();
+	if (IS_ERR(ctr)) {
+		ret = PTR_ERR(ctr);
+		goto out_arm;
+	}
+	for (i = 0; i < arm->nr_fds; i++) {
+		ret = minos_fd_install_at(&ctr->fdt, arm->fds[i].minos_fd,
+					  arm->fds[i].file, arm->fds[i].type);
+		if (ret)
+			goto out_ctr;
+		arm->fds[i].file = NULL;
+	}
+	thread = minos_thread_attach(ctr, current);
+	if (IS_ERR(thread)) {
+		ret = PTR_ERR(thread);
+		goto out_ctr;
+	}
+
+	ret = begin_new_exec(bprm);
+	if (ret)
+		goto out_thread;
+
+	/*
+	 * Point of no return. From here on the thread is marked: its exit
+	 * tears the container down, and any failure kills it before its
+	 * first instruction.
+	 */
+	current->personality = PER_MINOS;
+	setup_new_exec(bprm);
+	ret = minos_image_setup(bprm, arm->code);
+	minos_container_put(ctr);
+	minos_arm_free(arm);
+	if (ret) {
+		force_sig(SIGKILL);
+		return ret;
+	}
+
+	set_binfmt(&minos_binfmt);
+	finalize_exec(bprm);
+	regs = current_pt_regs();
+	ELF_PLAT_INIT(regs, 0);
+	start_thread(regs, MINOS_CODE_BASE, MINOS_STACK_TOP);
+	return 0;
+
+out_thread:
+	minos_thread_detach(thread);
+out_ctr:
+	minos_container_put(ctr);
+out_arm:
+	minos_arm_free(arm);
+	return ret;
+}
+
+static struct linux_binfmt minos_binfmt = {
+	.module		= THIS_MODULE,
+	.load_binary	= minos_image_load,
+};
+
+int minos_image_init(void)
+{
+	struct inode *inode;
+
+	minos_key = shmem_file_setup("minos", 0, VM_NORESERVE);
+	if (IS_ERR(minos_key))
+		return PTR_ERR(minos_key);
+	/* Executable by all, and writable through no descriptor ever. */
+	inode = file_inode(minos_key);
+	inode_lock(inode);
+	inode->i_mode = S_IFREG | 0555;
+	inode->i_flags |= S_IMMUTABLE;
+	inode_unlock(inode);
+
+	__register_binfmt(&minos_binfmt, 1);
+	return 0;
+}
+
+void minos_image_exit(void)
+{
+	unregister_binfmt(&minos_binfmt);
+	fput(minos_key);
+}

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Minos: the personality mark and the tracepoint probes.
+ *
+ * A container's system calls are seen by a probe on the sys_enter
+ * tracepoint, and its threads' ends by a probe on sched_process_exit.
+ * Neither tracepoint is exported, so they are found by name. Registering a
+ * sys_enter probe makes every task in the system take the slow syscall
+ * entry path, so the probes are registered only while at least one
+ * container exists: the first container takes them, the last one's end
+ * drops them.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/mutex.h>
+#include <linux/tracepoint.h>
+
+#include "container.h"
+#include "personality.h"
+#include "syscalls.h"
+
+static struct tracepoint *tp_sys_enter;
+static struct tracepoint *tp_process_exit;
+
+/* Guards probe_users and the registration state of both probes. */
+static DEFINE_MUTEX(probe_lock);
+static unsigned int probe_users;
+
+/* Runs on every system call of every task while registered: keep it short. */
+static void minos_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	if (likely(!minos_task_marked(current)))
+		return;
+	minos_syscall_enter(regs, id);
+}
+
+static void minos_probe_process_exit(void *data, struct task_struct *task)
+{
+	if (likely(!minos_task_marked(task)))
+		return;
+	minos_thread_exiting(task);
+}
+
+/**
+ * minos_probes_get() - register the probes for one more user
+ *
+ * Context: process context, may sleep.
+ * Return: 0, or a negative errno when a probe cannot be registered.
+ */
+int minos_probes_get(void)
+{
+	int ret = 0;
+
+	mutex_lock(&probe_lock);
+	if (probe_users++)
+		goto out;
+	ret = tracepoint_probe_register(tp_process_exit,
+					minos_probe_process_exit, NULL);
+	if (ret)
+		goto err;
+	ret = tracepoint_probe_register(tp_sys_enter, minos_probe_sys_enter,
+					NULL);
+	if (ret)
+		goto err_exit_probe;
+	goto out;
+
+err_exit_probe:
+	tracepoint_probe_unregister(tp_process_exit, minos_probe_process_exit,
+				    NULL);
+err:
+	probe_users--;
+	pr_err("cannot register tracepoint probes: %d\n", ret);
+out:
+	mutex_unlock(&probe_lock);
+	return ret;
+}
+
+/**
+ * minos_probes_put() - drop one user; the last one unregisters the probes
+ *
+ * Context: process context, may sleep.
+ */
+void minos_probes_put(void)
+{
+	mutex_lock(&probe_lock);
+	if (!WARN_ON_ONCE(!probe_users) && !--probe_users) {
+		tracepoint_probe_unregister(tp_sys_enter, minos_probe_sys_enter,
+					    NULL);
+		tracepoint_probe_unregister(tp_process_exit,
+					    minos_probe_process_exit, NULL);
+	}
+	mutex_unlock(&probe_lock);
+}
+
+/**
+ * minos_probes_active() - are the probes registered right now?
+ */
+bool minos_probes_active(void)
+{
+	return READ_ONCE(probe_users) != 0;
+}
+
+static void minos_find_tracepoint(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "sys_enter"))
+		tp_sys_enter = tp;
+	else if (!strcmp(tp->name, "sched_process_exit"))
+		tp_process_exit = tp;
+}
+
+int minos_personality_init(void)
+{
+	for_each_kernel_tracepoint(minos_find_tracepoint, NULL);
+	if (!tp_sys_enter || !tp_process_exit) {
+		pr_err("tracepoints sys_enter/sched_process_exit not found\n");
+		return -ENOENT;
+	}
+	return 0;
+}
+
+void minos_personality_exit(void)
+{
+	/* No probe may still be running module code after this. */
+	tracepoint_synchronize_unregister();
+}

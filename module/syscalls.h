@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Minos: the system call table of a container.
+ */
+#ifndef _MINOS_SYSCALLS_H
+#define _MINOS_SYSCALLS_H
+
+#include <linux/ptrace.h>
+
+struct minos_thread;
+
+/**
+ * struct minos_call - a Minos call (0x4401 ..)
+ * @run: carries the call out in process context, may sleep; reads its
+ *       arguments from @regs, returns rax and may set @regs->dx
+ */
+struct minos_call {
+	long (*run)(struct minos_thread *thread, struct pt_regs *regs);
+};
+
+/**
+ * struct minos_linux_call - a Linux call a container may make
+ * @allowed: the number is in the Minos table
+ * @check:   when set, the registers must pass it (0) or the call fails
+ *           with the error it returns and has no effect
+ */
+struct minos_linux_call {
+	bool allowed;
+	int (*check)(const struct pt_regs *regs);
+};
+
+void minos_syscall_enter(struct pt_regs *regs, long nr);
+
+#endif /* _MINOS_SYSCALLS_H */
