@@ -6,12 +6,7 @@
 #ifndef _MINOS_COMPAT_H
 #define _MINOS_COMPAT_H
 
-#include <linux/version.h>
 #include <linux/task_work.h>
-
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 6, 0)
-#error "Minos needs Linux 6.6 or later"
-#endif
 
 /*
  * Work queued from a tracepoint probe must not allocate: 6.11 added a flag

@@ -371,8 +371,10 @@ static int minos_image_setup(struct linux_binprm *bprm, struct file *code)
 
 	mm->start_code = MINOS_CODE_BASE;
 	mm->end_code = MINOS_CODE_BASE + len;
-	mm->start_data = mm->end_data = mm->end_code;
-	mm->start_brk = mm->brk = PAGE_ALIGN(mm->end_code);
+	mm->start_data = mm->end_code;
+	mm->end_data = mm->end_code;
+	mm->start_brk = PAGE_ALIGN(mm->end_code);
+	mm->brk = mm->start_brk;
 	mm->start_stack = MINOS_STACK_TOP;
 	return 0;
 }

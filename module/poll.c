@@ -101,10 +101,15 @@ int minos_poll_sleep(struct minos_poll *p)
 		return signal_pending(current) ? -EINTR : 0;
 	}
 	set_current_state(TASK_INTERRUPTIBLE);
+	/* Pairs with the release in minos_poll_wake(). */
 	if (!smp_load_acquire(&p->triggered) && !signal_pending(current))
 		schedule();
 	__set_current_state(TASK_RUNNING);
-	/* Consumed: a wake-up after this point triggers the next sleep. */
+	/*
+	 * Consumed. The full barrier orders the store before the next scan's
+	 * reads of file state, so that a wake-up racing with the scan is
+	 * either seen by the scan or sets triggered again.
+	 */
 	smp_store_mb(p->triggered, false);
 	return signal_pending(current) ? -EINTR : 0;
 }

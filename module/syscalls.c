@@ -54,10 +54,9 @@ static long minos_sys_write(struct minos_thread *thread, struct pt_regs *regs)
 	return ret;
 }
 
-#define MINOS_CALL(nr)	[(nr) - MINOS_NR_BASE]
-
+/* Minos calls, by number - MINOS_NR_BASE. */
 static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = {
-	MINOS_CALL(MINOS_NR_WRITE) = { .run = minos_sys_write },
+	[MINOS_NR_WRITE - MINOS_NR_BASE] = { .run = minos_sys_write },
 };
 
 /* Linux-like calls, by Linux number; what is not here is not allowed. */

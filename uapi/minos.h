@@ -41,10 +41,10 @@
 #define MINOS_ATOMIC_WRITE	4096		/* writes up to this are atomic */
 #define MINOS_READ_MAX_FDS	1024		/* rfdcount of read() */
 #define MINOS_ARCH_NAME_MAX	64		/* arch_len of cnew() */
-#define MINOS_CODE_MAX		(256UL << 20)	/* longest code stream */
+#define MINOS_CODE_MAX		0x10000000UL	/* longest code stream, 256 MiB */
 #define MINOS_CODE_BASE		0x10000UL	/* where the code is mapped */
 #define MINOS_STACK_TOP		0x7ffffffff000UL
-#define MINOS_STACK_SIZE	(1UL << 20)
+#define MINOS_STACK_SIZE	0x100000UL	/* 1 MiB */
 #define MINOS_ARCH_X86_64	"x86-64"
 
 /**
