@@ -32,6 +32,7 @@ struct minos_container {
  * @call_work: runs the pending Minos call in process context
  * @exit_work: tears this state down once the thread exits
  * @call:      the pending Minos call; written and read by @task only
+ * @read_next: where the thread's next multi-read scan starts; @task only
  * @rcu:       frees the state after concurrent lookups are done
  *
  * Created when the thread starts as a container thread, freed when it
@@ -45,6 +46,7 @@ struct minos_thread {
 	struct callback_head call_work;
 	struct callback_head exit_work;
 	const struct minos_call *call;
+	unsigned int read_next;
 	struct rcu_head rcu;
 };
 

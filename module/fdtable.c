@@ -137,3 +137,37 @@ struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
 	xa_unlock(&fdt->xa);
 	return file;
 }
+
+/**
+ * minos_fd_get_many() - look up several descriptors of one type at once
+ * @fdt:   the table
+ * @fds:   the numbers
+ * @count: how many
+ * @type:  the type the call expects of each
+ * @files: set to the files, each with a new reference
+ *
+ * Context: any; takes a spinlock.
+ * Return: 0, or -%EBADF (and no reference taken) when any number is not a
+ * descriptor of type @type.
+ */
+int minos_fd_get_many(struct minos_fdtable *fdt, const u32 *fds,
+		      unsigned int count, enum minos_fd_type type,
+		      struct file **files)
+{
+	unsigned int i;
+	void *entry;
+
+	xa_lock(&fdt->xa);
+	for (i = 0; i < count; i++) {
+		entry = minos_fd_entry(fdt, fds[i], type);
+		if (!entry)
+			break;
+		files[i] = get_file(xa_untag_pointer(entry));
+	}
+	xa_unlock(&fdt->xa);
+	if (i == count)
+		return 0;
+	while (i--)
+		fput(files[i]);
+	return -EBADF;
+}

@@ -35,6 +35,9 @@ int minos_fd_install_at(struct minos_fdtable *fdt, unsigned int fd,
 			struct file *file, enum minos_fd_type type);
 struct file *minos_fd_get(struct minos_fdtable *fdt, unsigned long fd,
 			  enum minos_fd_type type);
+int minos_fd_get_many(struct minos_fdtable *fdt, const u32 *fds,
+		      unsigned int count, enum minos_fd_type type,
+		      struct file **files);
 struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
 			     enum minos_fd_type type);
 

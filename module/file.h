@@ -9,5 +9,7 @@
 
 ssize_t minos_file_write(struct file *file, const char __user *buf,
 			 size_t size);
+ssize_t minos_file_read_any(struct file **files, unsigned int count,
+			    unsigned int *next, char __user *buf, size_t size);
 
 #endif /* _MINOS_FILE_H */

@@ -74,35 +74,26 @@ int minos_poll_init(struct minos_poll *p, unsigned int nr_files)
 }
 
 /**
- * minos_poll_file() - the readiness of @file, waiting on it from now on
- * @p:    the waiter
- * @file: one of the files
- *
- * Return: the file's poll mask (%EPOLLIN, %EPOLLOUT, %EPOLLHUP, ...).
- */
-__poll_t minos_poll_file(struct minos_poll *p, struct file *file)
-{
-	return vfs_poll(file, &p->pt);
-}
-
-/**
  * minos_poll_sleep() - sleep until a scanned file may have become ready
  * @p: the waiter, after a scan of all its files found none ready
  *
  * Later scans do not queue again.
  *
- * Return: 0 (scan again), or -%EINTR when a signal is pending.
+ * Only a fatal signal interrupts the sleep: a container has no signal
+ * handlers, so any other signal either stops it or is ignored.
+ *
+ * Return: 0 (scan again), or -%EINTR when the task is being killed.
  */
 int minos_poll_sleep(struct minos_poll *p)
 {
 	p->pt._qproc = NULL;
 	if (unlikely(p->overflow)) {
 		cond_resched();
-		return signal_pending(current) ? -EINTR : 0;
+		return fatal_signal_pending(current) ? -EINTR : 0;
 	}
-	set_current_state(TASK_INTERRUPTIBLE);
+	set_current_state(TASK_KILLABLE);
 	/* Pairs with the release in minos_poll_wake(). */
-	if (!smp_load_acquire(&p->triggered) && !signal_pending(current))
+	if (!smp_load_acquire(&p->triggered) && !fatal_signal_pending(current))
 		schedule();
 	__set_current_state(TASK_RUNNING);
 	/*
@@ -111,7 +102,7 @@ int minos_poll_sleep(struct minos_poll *p)
 	 * either seen by the scan or sets triggered again.
 	 */
 	smp_store_mb(p->triggered, false);
-	return signal_pending(current) ? -EINTR : 0;
+	return fatal_signal_pending(current) ? -EINTR : 0;
 }
 
 /**

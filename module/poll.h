@@ -42,7 +42,6 @@ struct minos_poll {
 };
 
 int minos_poll_init(struct minos_poll *p, unsigned int nr_files);
-__poll_t minos_poll_file(struct minos_poll *p, struct file *file);
 int minos_poll_sleep(struct minos_poll *p);
 void minos_poll_release(struct minos_poll *p);
 

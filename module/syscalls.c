@@ -26,7 +26,50 @@
 #include "container.h"
 #include "fdtable.h"
 #include "file.h"
+#include "pipe.h"
 #include "syscalls.h"
+
+/* A read over at most this many descriptors needs no allocation. */
+#define MINOS_READ_ONSTACK	8
+
+/**
+ * minos_sys_pipe() - pipe()
+ * @thread: the calling thread
+ * @regs:   no arguments
+ *
+ * Return: the write descriptor in rax and the read descriptor in rdx;
+ * -%EMFILE when the table has no room for both; -%ENOMEM, -%ENFILE.
+ */
+static long minos_sys_pipe(struct minos_thread *thread, struct pt_regs *regs)
+{
+	struct minos_fdtable *fdt = &thread->ctr->fdt;
+	unsigned long limit = rlimit(RLIMIT_NOFILE);
+	struct file *wfile, *rfile;
+	int wfd, rfd, ret;
+
+	ret = minos_pipe_create(&wfile, &rfile);
+	if (ret)
+		return ret;
+	wfd = minos_fd_install(fdt, wfile, MINOS_WFD, limit);
+	if (wfd < 0) {
+		ret = wfd;
+		goto err_files;
+	}
+	rfd = minos_fd_install(fdt, rfile, MINOS_RFD, limit);
+	if (rfd < 0) {
+		ret = rfd;
+		fput(minos_fd_remove(fdt, wfd, MINOS_WFD));
+		fput(rfile);
+		return ret;
+	}
+	regs->dx = rfd;
+	return wfd;
+
+err_files:
+	fput(wfile);
+	fput(rfile);
+	return ret;
+}
 
 /**
  * minos_sys_write() - write(wfd, addr, size)
@@ -54,9 +97,110 @@ static long minos_sys_write(struct minos_thread *thread, struct pt_regs *regs)
 	return ret;
 }
 
+/**
+ * minos_sys_read() - read(rfds, rfdcount, addr, size)
+ * @thread: the calling thread
+ * @regs:   rdi = rfds (32-bit numbers), rsi = rfdcount, rdx = addr,
+ *          r10 = size
+ *
+ * Return: the count read in rax and the descriptor it came from in rdx;
+ * -%EINVAL when rfdcount is not 1 .. %MINOS_READ_MAX_FDS or size is 0;
+ * -%EFAULT when rfds cannot be read, or nothing could be written to addr;
+ * -%EBADF when any of rfds is not a read descriptor; -%EINTR when the
+ * container is being killed; or the error of a host file.
+ */
+static long minos_sys_read(struct minos_thread *thread, struct pt_regs *regs)
+{
+	const u32 __user *urfds = (const u32 __user *)regs->di;
+	char __user *buf = (char __user *)regs->dx;
+	unsigned long count = regs->si;
+	size_t size = regs->r10;
+	struct file *files_onstack[MINOS_READ_ONSTACK];
+	u32 rfds_onstack[MINOS_READ_ONSTACK];
+	struct file **files = files_onstack;
+	u32 *rfds = rfds_onstack;
+	unsigned int i, next;
+	long ret;
+
+	if (!count || count > MINOS_READ_MAX_FDS || !size)
+		return -EINVAL;
+	if (count > MINOS_READ_ONSTACK) {
+		files = kmalloc_array(count, sizeof(*files) + sizeof(*rfds),
+				      GFP_KERNEL_ACCOUNT);
+		if (!files)
+			return -ENOMEM;
+		rfds = (u32 *)(files + count);
+	}
+	ret = -EFAULT;
+	if (copy_from_user(rfds, urfds, count * sizeof(*rfds)))
+		goto out;
+	ret = minos_fd_get_many(&thread->ctr->fdt, rfds, count, MINOS_RFD,
+				files);
+	if (ret)
+		goto out;
+
+	next = thread->read_next;
+	ret = minos_file_read_any(files, count, &next, buf, size);
+	if (ret >= 0) {
+		thread->read_next = next;
+		regs->dx = rfds[next - 1];
+	}
+	for (i = 0; i < count; i++)
+		fput(files[i]);
+out:
+	if (files != files_onstack)
+		kfree(files);
+	return ret;
+}
+
+/* wclose(wfd) and rclose(rfd): drop a descriptor of the given type. */
+static long minos_sys_close(struct minos_thread *thread, unsigned long fd,
+			    enum minos_fd_type type)
+{
+	struct file *file = minos_fd_remove(&thread->ctr->fdt, fd, type);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	fput(file);
+	return 0;
+}
+
+/**
+ * minos_sys_wclose() - wclose(wfd)
+ * @thread: the calling thread
+ * @regs:   rdi = wfd
+ *
+ * When the last write end of a pipe closes, its reader sees the end of the
+ * stream after the data.
+ *
+ * Return: 0, or -%EBADF when wfd is not a write descriptor.
+ */
+static long minos_sys_wclose(struct minos_thread *thread, struct pt_regs *regs)
+{
+	return minos_sys_close(thread, regs->di, MINOS_WFD);
+}
+
+/**
+ * minos_sys_rclose() - rclose(rfd)
+ * @thread: the calling thread
+ * @regs:   rdi = rfd
+ *
+ * When the read end of a pipe closes, its writers get -%EPIPE.
+ *
+ * Return: 0, or -%EBADF when rfd is not a read descriptor.
+ */
+static long minos_sys_rclose(struct minos_thread *thread, struct pt_regs *regs)
+{
+	return minos_sys_close(thread, regs->di, MINOS_RFD);
+}
+
 /* Minos calls, by number - MINOS_NR_BASE. */
 static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = {
-	[MINOS_NR_WRITE - MINOS_NR_BASE] = { .run = minos_sys_write },
+	[MINOS_NR_PIPE - MINOS_NR_BASE]		= { .run = minos_sys_pipe },
+	[MINOS_NR_WRITE - MINOS_NR_BASE]	= { .run = minos_sys_write },
+	[MINOS_NR_READ - MINOS_NR_BASE]		= { .run = minos_sys_read },
+	[MINOS_NR_WCLOSE - MINOS_NR_BASE]	= { .run = minos_sys_wclose },
+	[MINOS_NR_RCLOSE - MINOS_NR_BASE]	= { .run = minos_sys_rclose },
 };
 
 /* Linux-like calls, by Linux number; what is not here is not allowed. */

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Minos: pipes, one-way byte streams between containers.
+ *
+ * A pipe is a 64 KiB ring with two ends, each an anon-inode file with its
+ * own file_operations: an ordinary, reference-counted, pollable struct file
+ * that the rest of Minos uses like any host file. A descriptor is moved,
+ * never copied, so each pipe has one read file and one write file; the
+ * release of a file is the close of that end.
+ *
+ * The ring is a single-producer, single-consumer queue: head and tail are
+ * free-running byte counts, the writer alone advances head and the reader
+ * alone advances tail, each publishing with release and reading the other
+ * with acquire. Threads of a container may share an end, so writers are
+ * serialised by wlock and readers by rlock; those mutexes are per pipe, so
+ * two pipes never contend. Bytes are copied straight between user memory
+ * and the ring, outside any spinlock.
+ */
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <minos.h>
+
+#include "pipe.h"
+
+#define MINOS_PIPE_MASK		(MINOS_PIPE_CAPACITY - 1)
+
+/**
+ * struct minos_pipe - a pipe
+ * @ref:         one per end still open
+ * @rlock:       serialises readers; taken around every advance of @tail
+ * @wlock:       serialises writers; taken around every advance of @head
+ * @rwait:       readers wait here for data or the end of the stream
+ * @wwait:       writers wait here for room or the close of the read end
+ * @head:        bytes ever written (wraps); written under @wlock
+ * @tail:        bytes ever read (wraps); written under @rlock
+ * @reader_gone: the read end is closed; written once, at its release
+ * @writer_gone: the write end is closed; written once, at its release
+ * @buf:         the ring, MINOS_PIPE_CAPACITY bytes
+ */
+struct minos_pipe {
+	refcount_t ref;
+	struct mutex rlock;
+	struct mutex wlock;
+	wait_queue_head_t rwait;
+	wait_queue_head_t wwait;
+	u32 head;
+	u32 tail;
+	bool reader_gone;
+	bool writer_gone;
+	char *buf;
+};
+
+static_assert((MINOS_PIPE_CAPACITY & MINOS_PIPE_MASK) == 0);
+
+static const struct file_operations minos_pipe_rfops;
+static const struct file_operations minos_pipe_wfops;
+
+static void minos_pipe_put(struct minos_pipe *pipe)
+{
+	if (refcount_dec_and_test(&pipe->ref)) {
+		kvfree(pipe->buf);
+		kfree(pipe);
+	}
+}
+
+/**
+ * minos_file_is_pipe() - is @file an end of a Minos pipe?
+ * @file: any file
+ */
+bool minos_file_is_pipe(const struct file *file)
+{
+	return file->f_op == &minos_pipe_rfops ||
+	       file->f_op == &minos_pipe_wfops;
+}
+
+static int minos_pipe_lock(struct mutex *lock, bool nonblock)
+{
+	if (nonblock)
+		return mutex_trylock(lock) ? 0 : -EAGAIN;
+	return mutex_lock_killable(lock) ? -EINTR : 0;
+}
+
+/* Bytes readable at @tail; 0 with *eof set at the end of the stream. */
+static u32 minos_pipe_avail(struct minos_pipe *pipe, u32 tail, bool *eof)
+{
+	u32 head = smp_load_acquire(&pipe->head);
+
+	*eof = false;
+	if (head != tail)
+		return head - tail;
+	/* The release of the write end comes after its last write. */
+	if (smp_load_acquire(&pipe->writer_gone)) {
+		head = READ_ONCE(pipe->head);
+		*eof = head == tail;
+	}
+	return head - tail;
+}
+
+static bool minos_pipe_readable(struct minos_pipe *pipe, u32 tail)
+{
+	bool eof;
+
+	return minos_pipe_avail(pipe, tail, &eof) || eof;
+}
+
+/**
+ * minos_pipe_read() - read from the read end of a pipe
+ * @file:     the read end
+ * @to:       where the bytes go; at most its count is read
+ * @nonblock: return -%EAGAIN instead of waiting
+ *
+ * Waits until there is data or the stream has ended, then reads what is
+ * there. Bytes are consumed only once copied out.
+ *
+ * Context: process context; may sleep unless @nonblock.
+ * Return: bytes read, 0 at the end of the stream, -%EFAULT when nothing
+ * could be copied, -%EAGAIN, or -%EINTR when the reader is being killed.
+ */
+ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
+			bool nonblock)
+{
+	struct minos_pipe *pipe = file->private_data;
+	size_t n, off, first, done;
+	ssize_t ret;
+	bool eof;
+	u32 tail;
+
+	ret = minos_pipe_lock(&pipe->rlock, nonblock);
+	if (ret)
+		return ret;
+	tail = pipe->tail;
+	while (!(n = minos_pipe_avail(pipe, tail, &eof))) {
+		ret = 0;
+		if (eof)
+			goto out;
+		ret = -EAGAIN;
+		if (nonblock)
+			goto out;
+		ret = -EINTR;
+		if (wait_event_killable(pipe->rwait,
+					minos_pipe_readable(pipe, tail)))
+			goto out;
+	}
+
+	n = min(n, iov_iter_count(to));
+	off = tail & MINOS_PIPE_MASK;
+	first = min(n, MINOS_PIPE_CAPACITY - off);
+	done = copy_to_iter(pipe->buf + off, first, to);
+	if (done == first && n > first)
+		done += copy_to_iter(pipe->buf, n - first, to);
+	ret = -EFAULT;
+	if (!done)
+		goto out;
+	smp_store_release(&pipe->tail, tail + done);
+	ret = done;
+	if (wq_has_sleeper(&pipe->wwait))
+		wake_up_poll(&pipe->wwait, EPOLLOUT | EPOLLWRNORM);
+out:
+	mutex_unlock(&pipe->rlock);
+	return ret;
+}
+
+static u32 minos_pipe_room(struct minos_pipe *pipe, u32 head)
+{
+	return MINOS_PIPE_CAPACITY - (head - smp_load_acquire(&pipe->tail));
+}
+
+static bool minos_pipe_writable(struct minos_pipe *pipe, u32 head, u32 need)
+{
+	return READ_ONCE(pipe->reader_gone) || minos_pipe_room(pipe, head) >= need;
+}
+
+/**
+ * minos_pipe_write() - write to the write end of a pipe
+ * @file:     the write end
+ * @from:     the bytes; its count is more than 0
+ * @nonblock: return -%EAGAIN instead of waiting
+ *
+ * Waits until at least one byte fits (all of them, for a write of at most
+ * %MINOS_ATOMIC_WRITE bytes, which is atomic), then writes as much as fits.
+ *
+ * Context: process context; may sleep unless @nonblock.
+ * Return: bytes written, -%EPIPE once the read end is closed, -%EFAULT
+ * when nothing could be copied, -%EAGAIN, or -%EINTR when the writer is
+ * being killed.
+ */
+ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
+			 bool nonblock)
+{
+	struct minos_pipe *pipe = file->private_data;
+	size_t size = iov_iter_count(from);
+	u32 need = size <= MINOS_ATOMIC_WRITE ? size : 1;
+	size_t n, off, first, done;
+	ssize_t ret;
+	u32 head;
+
+	ret = minos_pipe_lock(&pipe->wlock, nonblock);
+	if (ret)
+		return ret;
+	head = pipe->head;
+	for (;;) {
+		ret = -EPIPE;
+		if (READ_ONCE(pipe->reader_gone))
+			goto out;
+		n = minos_pipe_room(pipe, head);
+		if (n >= need)
+			break;
+		ret = -EAGAIN;
+		if (nonblock)
+			goto out;
+		ret = -EINTR;
+		if (wait_event_killable(pipe->wwait,
+					minos_pipe_writable(pipe, head, need)))
+			goto out;
+	}
+
+	n = min(n, size);
+	off = head & MINOS_PIPE_MASK;
+	first = min(n, MINOS_PIPE_CAPACITY - off);
+	done = copy_from_iter(pipe->buf + off, first, from);
+	if (done == first && n > first)
+		done += copy_from_iter(pipe->buf, n - first, from);
+	ret = -EFAULT;
+	if (!done)
+		goto out;
+	smp_store_release(&pipe->head, head + done);
+	ret = done;
+	if (wq_has_sleeper(&pipe->rwait))
+		wake_up_poll(&pipe->rwait, EPOLLIN | EPOLLRDNORM);
+out:
+	mutex_unlock(&pipe->wlock);
+	return ret;
+}
+
+static bool minos_iocb_nonblock(const struct kiocb *iocb)
+{
+	return (iocb->ki_flags & IOCB_NOWAIT) ||
+	       (iocb->ki_filp->f_flags & O_NONBLOCK);
+}
+
+static ssize_t minos_pipe_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	if (!iov_iter_count(to))
+		return 0;
+	return minos_pipe_read(iocb->ki_filp, to, minos_iocb_nonblock(iocb));
+}
+
+static ssize_t minos_pipe_write_iter(struct kiocb *iocb, struct iov_iter *from)
+{
+	if (!iov_iter_count(from))
+		return 0;
+	return minos_pipe_write(iocb->ki_filp, from, minos_iocb_nonblock(iocb));
+}
+
+static __poll_t minos_pipe_rpoll(struct file *file, poll_table *pt)
+{
+	struct minos_pipe *pipe = file->private_data;
+	__poll_t mask = 0;
+	bool eof;
+
+	poll_wait(file, &pipe->rwait, pt);
+	if (minos_pipe_avail(pipe, READ_ONCE(pipe->tail), &eof))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (smp_load_acquire(&pipe->writer_gone))
+		mask |= EPOLLHUP;
+	return mask;
+}
+
+static __poll_t minos_pipe_wpoll(struct file *file, poll_table *pt)
+{
+	struct minos_pipe *pipe = file->private_data;
+	__poll_t mask = 0;
+
+	poll_wait(file, &pipe->wwait, pt);
+	if (minos_pipe_room(pipe, READ_ONCE(pipe->head)))
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	if (READ_ONCE(pipe->reader_gone))
+		mask |= EPOLLERR;
+	return mask;
+}
+
+static int minos_pipe_rrelease(struct inode *inode, struct file *file)
+{
+	struct minos_pipe *pipe = file->private_data;
+
+	WRITE_ONCE(pipe->reader_gone, true);
+	wake_up_poll(&pipe->wwait, EPOLLERR);
+	minos_pipe_put(pipe);
+	return 0;
+}
+
+static int minos_pipe_wrelease(struct inode *inode, struct file *file)
+{
+	struct minos_pipe *pipe = file->private_data;
+
+	smp_store_release(&pipe->writer_gone, true);
+	wake_up_poll(&pipe->rwait, EPOLLHUP);
+	minos_pipe_put(pipe);
+	return 0;
+}
+
+static const struct file_operations minos_pipe_rfops = {
+	.owner		= THIS_MODULE,
+	.read_iter	= minos_pipe_read_iter,
+	.poll		= minos_pipe_rpoll,
+	.release	= minos_pipe_rrelease,
+};
+
+static const struct file_operations minos_pipe_wfops = {
+	.owner		= THIS_MODULE,
+	.write_iter	= minos_pipe_write_iter,
+	.poll		= minos_pipe_wpoll,
+	.release	= minos_pipe_wrelease,
+};
+
+/**
+ * minos_pipe_create() - a new, empty pipe
+ * @wfile: set to its write end
+ * @rfile: set to its read end
+ *
+ * The ring is charged to the caller's memory cgroup.
+ *
+ * Context: process context, may sleep.
+ * Return: 0, or -%ENOMEM, -%ENFILE.
+ */
+int minos_pipe_create(struct file **wfile, struct file **rfile)
+{
+	struct minos_pipe *pipe;
+	struct file *w, *r;
+	int ret = -ENOMEM;
+
+	pipe = kzalloc(sizeof(*pipe), GFP_KERNEL_ACCOUNT);
+	if (!pipe)
+		return -ENOMEM;
+	pipe->buf = kvmalloc(MINOS_PIPE_CAPACITY, GFP_KERNEL_ACCOUNT);
+	if (!pipe->buf)
+		goto err_pipe;
+	refcount_set(&pipe->ref, 2);
+	mutex_init(&pipe->rlock);
+	mutex_init(&pipe->wlock);
+	init_waitqueue_head(&pipe->rwait);
+	init_waitqueue_head(&pipe->wwait);
+
+	w = anon_inode_getfile("[minos-pipe]", &minos_pipe_wfops, pipe,
+			       O_WRONLY);
+	if (IS_ERR(w)) {
+		ret = PTR_ERR(w);
+		goto err_buf;
+	}
+	r = anon_inode_getfile("[minos-pipe]", &minos_pipe_rfops, pipe,
+			       O_RDONLY);
+	if (IS_ERR(r)) {
+		ret = PTR_ERR(r);
+		/* Its release drops one reference; drop the other here. */
+		fput(w);
+		minos_pipe_put(pipe);
+		return ret;
+	}
+	*wfile = w;
+	*rfile = r;
+	return 0;
+
+err_buf:
+	kvfree(pipe->buf);
+err_pipe:
+	kfree(pipe);
+	return ret;
+}
