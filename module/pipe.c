@@ -41,8 +41,8 @@
  */
 struct minos_pipe {
 	refcount_t ref;
-	struct mutex rlock;
-	struct mutex wlock;
+	struct mutex rlock;	/* serialises readers */
+	struct mutex wlock;	/* serialises writers */
 	wait_queue_head_t rwait;
 	wait_queue_head_t wwait;
 	u32 head;
@@ -85,6 +85,7 @@ static int minos_pipe_lock(struct mutex *lock, bool nonblock)
 /* Bytes readable at @tail; 0 with *eof set at the end of the stream. */
 static u32 minos_pipe_avail(struct minos_pipe *pipe, u32 tail, bool *eof)
 {
+	/* Pairs with the writer's release: the bytes before head are there. */
 	u32 head = smp_load_acquire(&pipe->head);
 
 	*eof = false;
@@ -153,6 +154,7 @@ ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 	ret = -EFAULT;
 	if (!done)
 		goto out;
+	/* Pairs with the writer's acquire: we are done with these bytes. */
 	smp_store_release(&pipe->tail, tail + done);
 	ret = done;
 	if (wq_has_sleeper(&pipe->wwait))
@@ -164,6 +166,7 @@ out:
 
 static u32 minos_pipe_room(struct minos_pipe *pipe, u32 head)
 {
+	/* Pairs with the reader's release: bytes before tail are free. */
 	return MINOS_PIPE_CAPACITY - (head - smp_load_acquire(&pipe->tail));
 }
 
@@ -225,6 +228,7 @@ ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
 	ret = -EFAULT;
 	if (!done)
 		goto out;
+	/* Pairs with the reader's acquire: publish the copied bytes. */
 	smp_store_release(&pipe->head, head + done);
 	ret = done;
 	if (wq_has_sleeper(&pipe->rwait))
@@ -263,6 +267,7 @@ static __poll_t minos_pipe_rpoll(struct file *file, poll_table *pt)
 	poll_wait(file, &pipe->rwait, pt);
 	if (minos_pipe_avail(pipe, READ_ONCE(pipe->tail), &eof))
 		mask |= EPOLLIN | EPOLLRDNORM;
+	/* Pairs with the release in minos_pipe_wrelease(). */
 	if (smp_load_acquire(&pipe->writer_gone))
 		mask |= EPOLLHUP;
 	return mask;
@@ -295,6 +300,7 @@ static int minos_pipe_wrelease(struct inode *inode, struct file *file)
 {
 	struct minos_pipe *pipe = file->private_data;
 
+	/* Ordered after the last write: readers see its bytes, then EOF. */
 	smp_store_release(&pipe->writer_gone, true);
 	wake_up_poll(&pipe->rwait, EPOLLHUP);
 	minos_pipe_put(pipe);

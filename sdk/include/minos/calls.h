@@ -67,19 +67,19 @@ static inline long minos_ckill(long cid)
 
 /*
  * A new pipe: stores its write end in *@wfd and its read end in *@rfd
- * (either pointer may be NULL) and returns 0, or returns -errno.
+ * (either pointer may be NULL) and returns 0; or stores -1 in both and
+ * returns -errno.
  */
 static inline long minos_pipe(int *wfd, int *rfd)
 {
 	struct minos_pair r = minos_syscall_pair4(MINOS_NR_PIPE, 0, 0, 0, 0);
+	int ok = r.a >= 0;
 
-	if (r.a < 0)
-		return r.a;
 	if (wfd)
-		*wfd = (int)r.a;
+		*wfd = ok ? (int)r.a : -1;
 	if (rfd)
-		*rfd = (int)r.b;
-	return 0;
+		*rfd = ok ? (int)r.b : -1;
+	return ok ? 0 : r.a;
 }
 
 /* Write up to @size bytes; returns the count written (see write_all). */
