@@ -433,7 +433,7 @@ static int minos_image_load(struct linux_binprm *bprm)
 	 * tears the container down, and any failure kills it before its
 	 * first instruction.
 	 */
-	current->personality = PER_MINOS;
+	minos_mark_current();
 	setup_new_exec(bprm);
 	ret = minos_image_setup(bprm, arm->code);
 	minos_container_put(ctr);

@@ -8,7 +8,9 @@
  * sys_enter probe makes every task in the system take the slow syscall
  * entry path, so the probes are registered only while at least one
  * container exists: the first container takes them, the last one's end
- * drops them.
+ * drops them. While they are registered, and Minos is the only user of the
+ * syscall tracepoints, unmarked tasks are taken off the slow path again
+ * (see minos_unmark_others()).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -20,6 +22,7 @@
 #include "syscalls.h"
 
 static struct tracepoint *tp_sys_enter;
+static struct tracepoint *tp_sys_exit;
 static struct tracepoint *tp_process_exit;
 
 /* Guards probe_users and the registration state of both probes. */
@@ -41,6 +44,58 @@ static void minos_probe_process_exit(void *data, struct task_struct *task)
 	minos_thread_exiting(task);
 }
 
+/* Does anyone (perf, ftrace, BPF) use the syscall tracepoints right now? */
+static bool minos_syscall_tracing(void)
+{
+	return static_key_enabled(&tp_sys_enter->key) ||
+	       static_key_enabled(&tp_sys_exit->key);
+}
+
+/*
+ * Registering the first syscall tracepoint probe set SYSCALL_TRACEPOINT on
+ * every task. Only containers need it: clear it on every other task, and
+ * their children inherit the clear flag. A task that becomes a container
+ * sets it again (minos_mark_current()); container threads and children
+ * inherit it. A task forked during this walk may keep the flag, which costs
+ * it time, never correctness. The price: a syscall tracer started while
+ * containers exist sees only containers until the last one ends (then
+ * minos_probes_put() gives it every task back).
+ */
+static void minos_unmark_others(void)
+{
+	struct task_struct *p, *t;
+
+	rcu_read_lock();
+	for_each_process_thread(p, t) {
+		if (!minos_task_marked(t))
+			clear_task_syscall_work(t, SYSCALL_TRACEPOINT);
+	}
+	rcu_read_unlock();
+}
+
+/* Put every task back on the slow path, for the tracer that remains. */
+static void minos_remark_all(void)
+{
+	struct task_struct *p, *t;
+
+	rcu_read_lock();
+	for_each_process_thread(p, t)
+		set_task_syscall_work(t, SYSCALL_TRACEPOINT);
+	rcu_read_unlock();
+}
+
+/**
+ * minos_mark_current() - make current a container thread
+ *
+ * Sets the personality and puts current on the syscall path that runs the
+ * probe.
+ */
+void minos_mark_current(void)
+{
+	current->personality = PER_MINOS;
+	set_task_syscall_work(current, SYSCALL_TRACEPOINT);
+}
+
 /**
  * minos_probes_get() - register the probes for one more user
  *
@@ -51,9 +106,12 @@ int minos_probes_get(void)
 {
 	int ret = 0;
 
+	bool alone;
+
 	mutex_lock(&probe_lock);
 	if (probe_users++)
 		goto out;
+	alone = !minos_syscall_tracing();
 	ret = tracepoint_probe_register(tp_process_exit,
 					minos_probe_process_exit, NULL);
 	if (ret)
@@ -62,6 +120,8 @@ int minos_probes_get(void)
 					NULL);
 	if (ret)
 		goto err_exit_probe;
+	if (alone)
+		minos_unmark_others();
 	goto out;
 
 err_exit_probe:
@@ -88,6 +148,8 @@ void minos_probes_put(void)
 					    NULL);
 		tracepoint_probe_unregister(tp_process_exit,
 					    minos_probe_process_exit, NULL);
+		if (minos_syscall_tracing())
+			minos_remark_all();
 	}
 	mutex_unlock(&probe_lock);
 }
@@ -104,6 +166,8 @@ static void minos_find_tracepoint(struct tracepoint *tp, void *priv)
 {
 	if (!strcmp(tp->name, "sys_enter"))
 		tp_sys_enter = tp;
+	else if (!strcmp(tp->name, "sys_exit"))
+		tp_sys_exit = tp;
 	else if (!strcmp(tp->name, "sched_process_exit"))
 		tp_process_exit = tp;
 }
@@ -111,8 +175,8 @@ static void minos_find_tracepoint(struct tracepoint *tp, void *priv)
 int minos_personality_init(void)
 {
 	for_each_kernel_tracepoint(minos_find_tracepoint, NULL);
-	if (!tp_sys_enter || !tp_process_exit) {
-		pr_err("tracepoints sys_enter/sched_process_exit not found\n");
+	if (!tp_sys_enter || !tp_sys_exit || !tp_process_exit) {
+		pr_err("tracepoints sys_enter, sys_exit, sched_process_exit not found\n");
 		return -ENOENT;
 	}
 	return 0;

@@ -22,6 +22,7 @@ static inline bool minos_task_marked(const struct task_struct *task)
 	return (READ_ONCE(task->personality) & PER_MASK) == PER_MINOS;
 }
 
+void minos_mark_current(void);
 int minos_probes_get(void);
 void minos_probes_put(void);
 bool minos_probes_active(void);
