@@ -130,6 +130,65 @@ struct minos_thread *minos_thread_attach(struct minos_container *ctr,
 }
 
 /**
+ * minos_thread_reserve() - make sure @task can give state to a new thread
+ * @task: a container thread about to clone (current)
+ *
+ * Called before Linux runs clone: the new thread's state is allocated here,
+ * where a failure can still refuse the call with no effect, and handed over
+ * in minos_thread_forked().
+ *
+ * Context: the sys_enter probe; atomic, does not sleep.
+ * Return: 0, or -%ENOMEM.
+ */
+int minos_thread_reserve(struct task_struct *task)
+{
+	struct minos_thread *thread = minos_thread_find(task);
+
+	if (!thread || thread->spare)
+		return 0;
+	thread->spare = kzalloc(sizeof(*thread->spare),
+				GFP_NOWAIT | __GFP_ACCOUNT | __GFP_NOWARN);
+	return thread->spare ? 0 : -ENOMEM;
+}
+
+/**
+ * minos_thread_forked() - a container thread created a thread
+ * @parent: the creator (current)
+ * @child:  the new thread, which has not run yet
+ *
+ * Gives @child the state @parent reserved, before its first instruction.
+ * Should that fail (the thread table cannot grow in atomic context), the
+ * container is killed: a thread without state could not make Minos calls.
+ *
+ * Context: the sched_process_fork probe; atomic.
+ */
+void minos_thread_forked(struct task_struct *parent, struct task_struct *child)
+{
+	struct minos_thread *creator = minos_thread_find(parent);
+	struct minos_thread *thread;
+
+	if (!creator)
+		return;
+	thread = creator->spare;
+	creator->spare = NULL;
+	if (!thread)
+		goto kill;
+	thread->task = child;
+	thread->ctr = creator->ctr;
+	init_task_work(&thread->exit_work, minos_thread_exit_work);
+	if (rhashtable_lookup_insert_fast(&minos_threads, &thread->node,
+					  minos_thread_params)) {
+		kfree(thread);
+		goto kill;
+	}
+	refcount_inc(&thread->ctr->ref);
+	return;
+kill:
+	pr_warn_ratelimited("no memory for a container thread, killing it\n");
+	send_sig(SIGKILL, child, 1);
+}
+
+/**
  * minos_thread_detach() - remove and free a thread's state
  * @thread: the state; its container reference is dropped
  *
@@ -141,6 +200,7 @@ void minos_thread_detach(struct minos_thread *thread)
 
 	rhashtable_remove_fast(&minos_threads, &thread->node,
 			       minos_thread_params);
+	kfree(thread->spare);
 	kfree_rcu(thread, rcu);
 	minos_container_put(ctr);
 }

@@ -33,6 +33,7 @@ struct minos_container {
  * @exit_work: tears this state down once the thread exits
  * @call:      the pending Minos call; written and read by @task only
  * @read_next: where the thread's next multi-read scan starts; @task only
+ * @spare:     state reserved for the thread @task is creating; @task only
  * @rcu:       frees the state after concurrent lookups are done
  *
  * Created when the thread starts as a container thread, freed when it
@@ -47,6 +48,7 @@ struct minos_thread {
 	struct callback_head exit_work;
 	const struct minos_call *call;
 	unsigned int read_next;
+	struct minos_thread *spare;
 	struct rcu_head rcu;
 };
 
@@ -57,6 +59,8 @@ unsigned int minos_containers_live(void);
 struct minos_thread *minos_thread_attach(struct minos_container *ctr,
 					 struct task_struct *task);
 void minos_thread_detach(struct minos_thread *thread);
+int minos_thread_reserve(struct task_struct *task);
+void minos_thread_forked(struct task_struct *parent, struct task_struct *child);
 struct minos_thread *minos_thread_find(struct task_struct *task);
 void minos_thread_exiting(struct task_struct *task);
 

@@ -3,7 +3,8 @@
  * Minos: the personality mark and the tracepoint probes.
  *
  * A container's system calls are seen by a probe on the sys_enter
- * tracepoint, and its threads' ends by a probe on sched_process_exit.
+ * tracepoint, its new threads by one on sched_process_fork and its threads'
+ * ends by one on sched_process_exit.
  * Neither tracepoint is exported, so they are found by name. Registering a
  * sys_enter probe makes every task in the system take the slow syscall
  * entry path, so the probes are registered only while at least one
@@ -24,6 +25,7 @@
 static struct tracepoint *tp_sys_enter;
 static struct tracepoint *tp_sys_exit;
 static struct tracepoint *tp_process_exit;
+static struct tracepoint *tp_process_fork;
 
 /* Guards probe_users and the registration state of both probes. */
 static DEFINE_MUTEX(probe_lock);
@@ -35,6 +37,14 @@ static void minos_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	if (likely(!minos_task_marked(current)))
 		return;
 	minos_syscall_enter(regs, id);
+}
+
+static void minos_probe_process_fork(void *data, struct task_struct *parent,
+				     struct task_struct *child)
+{
+	if (likely(!minos_task_marked(parent)))
+		return;
+	minos_thread_forked(parent, child);
 }
 
 static void minos_probe_process_exit(void *data, struct task_struct *task)
@@ -116,14 +126,21 @@ int minos_probes_get(void)
 					minos_probe_process_exit, NULL);
 	if (ret)
 		goto err;
+	ret = tracepoint_probe_register(tp_process_fork,
+					minos_probe_process_fork, NULL);
+	if (ret)
+		goto err_exit_probe;
 	ret = tracepoint_probe_register(tp_sys_enter, minos_probe_sys_enter,
 					NULL);
 	if (ret)
-		goto err_exit_probe;
+		goto err_fork_probe;
 	if (alone)
 		minos_unmark_others();
 	goto out;
 
+err_fork_probe:
+	tracepoint_probe_unregister(tp_process_fork, minos_probe_process_fork,
+				    NULL);
 err_exit_probe:
 	tracepoint_probe_unregister(tp_process_exit, minos_probe_process_exit,
 				    NULL);
@@ -146,6 +163,8 @@ void minos_probes_put(void)
 	if (!WARN_ON_ONCE(!probe_users) && !--probe_users) {
 		tracepoint_probe_unregister(tp_sys_enter, minos_probe_sys_enter,
 					    NULL);
+		tracepoint_probe_unregister(tp_process_fork,
+					    minos_probe_process_fork, NULL);
 		tracepoint_probe_unregister(tp_process_exit,
 					    minos_probe_process_exit, NULL);
 		if (minos_syscall_tracing())
@@ -170,13 +189,16 @@ static void minos_find_tracepoint(struct tracepoint *tp, void *priv)
 		tp_sys_exit = tp;
 	else if (!strcmp(tp->name, "sched_process_exit"))
 		tp_process_exit = tp;
+	else if (!strcmp(tp->name, "sched_process_fork"))
+		tp_process_fork = tp;
 }
 
 int minos_personality_init(void)
 {
 	for_each_kernel_tracepoint(minos_find_tracepoint, NULL);
-	if (!tp_sys_enter || !tp_sys_exit || !tp_process_exit) {
-		pr_err("tracepoints sys_enter, sys_exit, sched_process_exit not found\n");
+	if (!tp_sys_enter || !tp_sys_exit || !tp_process_exit ||
+	    !tp_process_fork) {
+		pr_err("a tracepoint Minos needs is missing\n");
 		return -ENOENT;
 	}
 	return 0;

@@ -6,8 +6,8 @@
  * minos_syscall_enter(), in atomic context. It decides on the registers
  * alone:
  *
- * - a Linux-like call of the table whose arguments pass its check is left
- *   to Linux, which runs it as usual;
+ * - a Linux-like call of the table whose arguments keep its rules
+ *   (linux_calls.c) is left to Linux, which runs it as usual;
  * - a Minos call is queued as task_work on the calling thread and skipped
  *   (orig_ax = -1); the work runs on the way back to user space, where it
  *   may sleep, and leaves its results in rax (and rdx);
@@ -26,6 +26,7 @@
 #include "container.h"
 #include "fdtable.h"
 #include "file.h"
+#include "linux_calls.h"
 #include "pipe.h"
 #include "syscalls.h"
 
@@ -203,12 +204,6 @@ static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = 
 	[MINOS_NR_RCLOSE - MINOS_NR_BASE]	= { .run = minos_sys_rclose },
 };
 
-/* Linux-like calls, by Linux number; what is not here is not allowed. */
-static const struct minos_linux_call minos_linux_calls[] = {
-	[__NR_exit]		= { .allowed = true },
-	[__NR_exit_group]	= { .allowed = true },
-};
-
 /* Runs the pending Minos call on the way back to user space. */
 static void minos_call_work(struct callback_head *work)
 {
@@ -252,21 +247,21 @@ void minos_syscall_enter(struct pt_regs *regs, long nr)
 {
 	const struct minos_linux_call *linux_call;
 	const struct minos_call *call;
+	unsigned long args[6];
 	long ret = -ENOSYS;
 
 	if (in_ia32_syscall() || (nr & __X32_SYSCALL_BIT))
 		goto refuse;
 
-	if ((unsigned long)nr < ARRAY_SIZE(minos_linux_calls)) {
-		linux_call = &minos_linux_calls[nr];
-		if (!linux_call->allowed)
+	linux_call = minos_linux_call_find(nr);
+	if (linux_call) {
+		syscall_get_arguments(current, regs, args);
+		ret = minos_linux_call_check(linux_call, args);
+		if (!ret && nr == __NR_clone)
+			ret = minos_thread_reserve(current);
+		if (ret)
 			goto refuse;
-		if (linux_call->check) {
-			ret = linux_call->check(regs);
-			if (ret)
-				goto refuse;
-		}
-		return;
+		return;	/* Linux runs it. */
 	}
 
 	if (nr > MINOS_NR_BASE && nr <= MINOS_NR_LAST) {

@@ -18,17 +18,6 @@ struct minos_call {
 	long (*run)(struct minos_thread *thread, struct pt_regs *regs);
 };
 
-/**
- * struct minos_linux_call - a Linux call a container may make
- * @allowed: the number is in the Minos table
- * @check:   when set, the registers must pass it (0) or the call fails
- *           with the error it returns and has no effect
- */
-struct minos_linux_call {
-	bool allowed;
-	int (*check)(const struct pt_regs *regs);
-};
-
 void minos_syscall_enter(struct pt_regs *regs, long nr);
 
 #endif /* _MINOS_SYSCALLS_H */
