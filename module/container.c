@@ -1,25 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Minos: containers and their threads.
+ * Minos: containers, their tree, and their threads.
  *
- * A container lives as long as one of its threads does (or something else
- * holds a reference). Each live container holds a reference to the module,
- * so that rmmod cannot pull the code from under it, and a reference to the
- * probes, so that they are registered exactly while containers exist.
+ * A container is a Linux thread group. It ends when its last thread exits:
+ * the end closes its descriptors (so its peers see end of stream or
+ * -EPIPE) and kills its children, who in turn kill theirs. Its memory stays
+ * while something refers to it: a dead child keeps its cid in the parent's
+ * list until ckill() releases it.
  *
- * The per-thread state is found from the task pointer in an rhashtable:
- * lookups are lock-free and work in the atomic context of the probes.
+ * Each container holds a module reference for as long as its memory lives,
+ * so that rmmod cannot pull the code from under it, and, until it ends, a
+ * reference to the probes, so that they are registered exactly while live
+ * containers exist.
+ *
+ * Per-thread state is found from the task pointer in an rhashtable: lookups
+ * are lock-free and work in the atomic context of the probes.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/file.h>
 #include <linux/module.h>
+#include <linux/pid.h>
 #include <linux/rhashtable.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/task_work.h>
 
 #include "compat.h"
 #include "container.h"
 #include "personality.h"
+#include "spawn.h"
 
 static const struct rhashtable_params minos_thread_params = {
 	.key_len = sizeof(struct task_struct *),
@@ -32,14 +42,14 @@ static struct rhashtable minos_threads;
 static atomic_t minos_live = ATOMIC_INIT(0);
 
 /**
- * minos_container_create() - a new, empty container
+ * minos_container_create() - a new container, with no thread yet
  *
- * Takes a module reference and a probe reference for the container's
- * lifetime. The caller must already hold a module reference (it runs
- * module code).
+ * The caller holds the one reference, and must either give the container a
+ * thread (minos_thread_attach()) or abandon it. The caller must already
+ * hold a module reference (it runs module code).
  *
  * Context: process context, may sleep.
- * Return: the container with one reference, or an ERR_PTR().
+ * Return: the container, or an ERR_PTR().
  */
 struct minos_container *minos_container_create(void)
 {
@@ -55,6 +65,11 @@ struct minos_container *minos_container_create(void)
 		return ERR_PTR(ret);
 	}
 	refcount_set(&ctr->ref, 1);
+	mutex_init(&ctr->lock);
+	spin_lock_init(&ctr->children_lock);
+	INIT_LIST_HEAD(&ctr->children);
+	INIT_LIST_HEAD(&ctr->sibling);
+	init_completion(&ctr->ended);
 	minos_fdtable_init(&ctr->fdt);
 	__module_get(THIS_MODULE);
 	atomic_inc(&minos_live);
@@ -62,22 +77,18 @@ struct minos_container *minos_container_create(void)
 }
 
 /**
- * minos_container_put() - drop a reference; the last one ends the container
- * @ctr: the container
+ * minos_container_put() - drop a reference to a container's memory
+ * @ctr: the container, which has ended if this is the last reference
  *
- * The end closes every descriptor, so peers see end of stream or -EPIPE.
- *
- * Context: process context, may sleep.
+ * Context: any.
  */
 void minos_container_put(struct minos_container *ctr)
 {
-	might_sleep();
 	if (!refcount_dec_and_test(&ctr->ref))
 		return;
-	minos_fdtable_release(&ctr->fdt);
+	WARN_ON_ONCE(!ctr->dead);
+	put_pid(ctr->pid);
 	kfree(ctr);
-	atomic_dec(&minos_live);
-	minos_probes_put();
 	/*
 	 * Last: after this, rmmod may proceed, and only the return to our
 	 * caller is left to run in module text.
@@ -85,12 +96,205 @@ void minos_container_put(struct minos_container *ctr)
 	module_put(THIS_MODULE);
 }
 
+/* The end of a container: runs once, in process context. */
+static void minos_container_end(struct minos_container *ctr)
+{
+	struct minos_container *child, *tmp;
+	LIST_HEAD(children);
+
+	mutex_lock(&ctr->lock);
+	ctr->dead = true;
+	mutex_unlock(&ctr->lock);
+	minos_fdtable_release(&ctr->fdt);
+
+	spin_lock(&ctr->children_lock);
+	list_splice_init(&ctr->children, &children);
+	spin_unlock(&ctr->children_lock);
+	list_for_each_entry_safe(child, tmp, &children, sibling) {
+		list_del_init(&child->sibling);
+		if (child->pid)
+			kill_pid(child->pid, SIGKILL, 1);
+		minos_container_put(child);
+	}
+
+	complete_all(&ctr->ended);
+	atomic_dec(&minos_live);
+	minos_probes_put();
+}
+
 /**
- * minos_containers_live() - how many containers exist
+ * minos_container_abandon() - end and release a container that never ran
+ * @ctr: the container; the caller's reference is dropped
+ *
+ * Context: process context, may sleep.
+ */
+void minos_container_abandon(struct minos_container *ctr)
+{
+	WARN_ON_ONCE(atomic_read(&ctr->threads));
+	minos_container_end(ctr);
+	minos_container_put(ctr);
+}
+
+/**
+ * minos_containers_live() - how many containers exist and have not ended
  */
 unsigned int minos_containers_live(void)
 {
 	return atomic_read(&minos_live);
+}
+
+/**
+ * minos_container_new_cid() - the next cid of @parent
+ * @parent: the container creating a child
+ *
+ * Return: a positive number @parent never got before.
+ */
+long minos_container_new_cid(struct minos_container *parent)
+{
+	long cid;
+
+	spin_lock(&parent->children_lock);
+	cid = ++parent->next_cid;
+	spin_unlock(&parent->children_lock);
+	return cid;
+}
+
+/**
+ * minos_container_link_child() - make @child known to @parent by its cid
+ * @parent: the parent
+ * @child:  the child, whose @cid is set; the caller's reference moves to
+ *          the parent's list
+ *
+ * Context: any; takes a spinlock.
+ */
+void minos_container_link_child(struct minos_container *parent,
+				struct minos_container *child)
+{
+	spin_lock(&parent->children_lock);
+	list_add_tail(&child->sibling, &parent->children);
+	spin_unlock(&parent->children_lock);
+}
+
+static struct minos_container *minos_container_find_child(struct minos_container *parent,
+							  long cid)
+{
+	struct minos_container *child;
+
+	lockdep_assert_held(&parent->children_lock);
+	list_for_each_entry(child, &parent->children, sibling) {
+		if (child->cid == cid)
+			return child;
+	}
+	return NULL;
+}
+
+/**
+ * minos_container_get_child() - a child of @parent by cid
+ * @parent: the parent
+ * @cid:    the cid, as the container passed it
+ *
+ * Return: the child with a new reference (put it), dead or live, or NULL
+ * when @parent has no child with that cid.
+ */
+struct minos_container *minos_container_get_child(struct minos_container *parent,
+						  long cid)
+{
+	struct minos_container *child;
+
+	spin_lock(&parent->children_lock);
+	child = minos_container_find_child(parent, cid);
+	if (child)
+		refcount_inc(&child->ref);
+	spin_unlock(&parent->children_lock);
+	return child;
+}
+
+/**
+ * minos_container_take_child() - release a cid of @parent
+ * @parent: the parent
+ * @cid:    the cid
+ *
+ * Return: the child, with the reference the list held, or NULL.
+ */
+struct minos_container *minos_container_take_child(struct minos_container *parent,
+						   long cid)
+{
+	struct minos_container *child;
+
+	spin_lock(&parent->children_lock);
+	child = minos_container_find_child(parent, cid);
+	if (child)
+		list_del_init(&child->sibling);
+	spin_unlock(&parent->children_lock);
+	return child;
+}
+
+/**
+ * minos_container_kill_wait() - kill a container and wait for its end
+ * @ctr: the container
+ *
+ * Its children are killed by its end. When this returns 0, @ctr has ended
+ * and its descriptors are closed.
+ *
+ * Context: process context, sleeps.
+ * Return: 0, or -%EINTR when the caller is being killed.
+ */
+int minos_container_kill_wait(struct minos_container *ctr)
+{
+	kill_pid(ctr->pid, SIGKILL, 1);
+	return wait_for_completion_killable(&ctr->ended) ? -EINTR : 0;
+}
+
+/* RLIMIT_NOFILE of a container, read from its thread group. */
+static unsigned long minos_container_nofile(struct minos_container *ctr)
+{
+	struct task_struct *task;
+	unsigned long limit = 0;
+
+	rcu_read_lock();
+	task = pid_task(ctr->pid, PIDTYPE_TGID);
+	if (task)
+		limit = task_rlimit(task, RLIMIT_NOFILE);
+	rcu_read_unlock();
+	return limit;
+}
+
+/**
+ * minos_container_move_fd() - move a descriptor into a child
+ * @from: the caller's container
+ * @fd:   the descriptor, as the container passed it
+ * @type: the type the call expects it to be
+ * @to:   the child
+ *
+ * The descriptor leaves @from and takes the lowest free number in @to.
+ * On failure it stays in @from, under its number.
+ *
+ * Context: process context, may sleep.
+ * Return: the number in @to; -%EBADF when @fd is not a descriptor of type
+ * @type; -%ESRCH when @to has ended; -%EMFILE when @to has no room.
+ */
+int minos_container_move_fd(struct minos_container *from, unsigned long fd,
+			    enum minos_fd_type type, struct minos_container *to)
+{
+	struct file *file;
+	int ret;
+
+	file = minos_fd_remove(&from->fdt, fd, type);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	mutex_lock(&to->lock);
+	ret = -ESRCH;
+	if (!to->dead)
+		ret = minos_fd_install(&to->fdt, file, type,
+				       minos_container_nofile(to));
+	mutex_unlock(&to->lock);
+	/*
+	 * Put it back. The number can only be taken if another thread of
+	 * the caller created a descriptor meanwhile; then it is lost.
+	 */
+	if (ret < 0 && minos_fd_install_at(&from->fdt, fd, file, type))
+		fput(file);
+	return ret;
 }
 
 static void minos_thread_exit_work(struct callback_head *work)
@@ -100,22 +304,30 @@ static void minos_thread_exit_work(struct callback_head *work)
 }
 
 /**
- * minos_thread_attach() - give @task Minos thread state in @ctr
- * @ctr:  the container; the new state takes a reference of its own
- * @task: the thread, which must not have state yet
+ * minos_thread_alloc() - thread state, not attached yet
+ * @gfp: allocation flags; charged to the caller's memory cgroup
  *
- * Context: process context, may sleep.
- * Return: the state, or an ERR_PTR().
+ * Return: the state, or NULL.
  */
-struct minos_thread *minos_thread_attach(struct minos_container *ctr,
-					 struct task_struct *task)
+struct minos_thread *minos_thread_alloc(gfp_t gfp)
 {
-	struct minos_thread *thread;
+	return kzalloc(sizeof(struct minos_thread), gfp | __GFP_ACCOUNT);
+}
+
+/**
+ * minos_thread_attach() - give @task the Minos thread state @thread in @ctr
+ * @thread: from minos_thread_alloc(); freed on failure
+ * @ctr:    the container; the thread takes a reference of its own
+ * @task:   the thread, which must not have state yet
+ *
+ * Context: any (the table grows in atomic context if it must).
+ * Return: 0, or a negative errno.
+ */
+int minos_thread_attach(struct minos_thread *thread,
+			struct minos_container *ctr, struct task_struct *task)
+{
 	int ret;
 
-	thread = kzalloc(sizeof(*thread), GFP_KERNEL_ACCOUNT);
-	if (!thread)
-		return ERR_PTR(-ENOMEM);
 	thread->task = task;
 	thread->ctr = ctr;
 	init_task_work(&thread->exit_work, minos_thread_exit_work);
@@ -123,10 +335,46 @@ struct minos_thread *minos_thread_attach(struct minos_container *ctr,
 					    minos_thread_params);
 	if (ret) {
 		kfree(thread);
-		return ERR_PTR(ret);
+		return ret;
 	}
 	refcount_inc(&ctr->ref);
-	return thread;
+	if (atomic_inc_return(&ctr->threads) == 1)
+		ctr->pid = get_pid(task_tgid(task));
+	return 0;
+}
+
+/**
+ * minos_thread_detach() - remove and free a thread's state
+ * @thread: the state; its container reference is dropped, and the
+ *          container ends if this was its last thread
+ *
+ * Context: process context, may sleep.
+ */
+void minos_thread_detach(struct minos_thread *thread)
+{
+	struct minos_container *ctr = thread->ctr;
+
+	rhashtable_remove_fast(&minos_threads, &thread->node,
+			       minos_thread_params);
+	kfree(thread->spare);
+	minos_spawn_thread_gone(thread);
+	kfree_rcu(thread, rcu);
+	if (atomic_dec_and_test(&ctr->threads))
+		minos_container_end(ctr);
+	minos_container_put(ctr);
+}
+
+/**
+ * minos_thread_find() - the Minos state of @task
+ * @task: any task
+ *
+ * Context: any. The result stays valid while @task cannot exit (for
+ * example when @task is current).
+ * Return: the state, or NULL when @task is not a container thread.
+ */
+struct minos_thread *minos_thread_find(struct task_struct *task)
+{
+	return rhashtable_lookup_fast(&minos_threads, &task, minos_thread_params);
 }
 
 /**
@@ -146,19 +394,19 @@ int minos_thread_reserve(struct task_struct *task)
 
 	if (!thread || thread->spare)
 		return 0;
-	thread->spare = kzalloc(sizeof(*thread->spare),
-				GFP_NOWAIT | __GFP_ACCOUNT | __GFP_NOWARN);
+	thread->spare = minos_thread_alloc(GFP_NOWAIT | __GFP_NOWARN);
 	return thread->spare ? 0 : -ENOMEM;
 }
 
 /**
- * minos_thread_forked() - a container thread created a thread
+ * minos_thread_forked() - a container thread created a task
  * @parent: the creator (current)
- * @child:  the new thread, which has not run yet
+ * @child:  the new task, which has not run yet
  *
- * Gives @child the state @parent reserved, before its first instruction.
- * Should that fail (the thread table cannot grow in atomic context), the
- * container is killed: a thread without state could not make Minos calls.
+ * A new thread gets the state @parent reserved, before its first
+ * instruction. Should that fail (the thread table cannot grow in atomic
+ * context), the container is killed: a thread without state could not make
+ * Minos calls. A new process is the child container of a cnew().
  *
  * Context: the sched_process_fork probe; atomic.
  */
@@ -169,53 +417,16 @@ void minos_thread_forked(struct task_struct *parent, struct task_struct *child)
 
 	if (!creator)
 		return;
+	if (!same_thread_group(parent, child)) {
+		minos_spawn_forked(creator, child);
+		return;
+	}
 	thread = creator->spare;
 	creator->spare = NULL;
-	if (!thread)
-		goto kill;
-	thread->task = child;
-	thread->ctr = creator->ctr;
-	init_task_work(&thread->exit_work, minos_thread_exit_work);
-	if (rhashtable_lookup_insert_fast(&minos_threads, &thread->node,
-					  minos_thread_params)) {
-		kfree(thread);
-		goto kill;
-	}
-	refcount_inc(&thread->ctr->ref);
-	return;
-kill:
+	if (thread && !minos_thread_attach(thread, creator->ctr, child))
+		return;
 	pr_warn_ratelimited("no memory for a container thread, killing it\n");
 	send_sig(SIGKILL, child, 1);
-}
-
-/**
- * minos_thread_detach() - remove and free a thread's state
- * @thread: the state; its container reference is dropped
- *
- * Context: process context, may sleep.
- */
-void minos_thread_detach(struct minos_thread *thread)
-{
-	struct minos_container *ctr = thread->ctr;
-
-	rhashtable_remove_fast(&minos_threads, &thread->node,
-			       minos_thread_params);
-	kfree(thread->spare);
-	kfree_rcu(thread, rcu);
-	minos_container_put(ctr);
-}
-
-/**
- * minos_thread_find() - the Minos state of @task
- * @task: any task
- *
- * Context: any. The result stays valid while @task cannot exit (for
- * example when @task is current).
- * Return: the state, or NULL when @task is not a container thread.
- */
-struct minos_thread *minos_thread_find(struct task_struct *task)
-{
-	return rhashtable_lookup_fast(&minos_threads, &task, minos_thread_params);
 }
 
 /**

@@ -32,6 +32,7 @@
 #include "container.h"
 #include "image.h"
 #include "personality.h"
+#include "spawn.h"
 
 /* Arguments and environment an armed exec may carry. */
 #define MINOS_EXEC_ARGS_MAX	SZ_64K
@@ -146,6 +147,40 @@ static int minos_arm_fds(struct minos_arm *arm,
 }
 
 /**
+ * minos_image_install_key() - a new close-on-exec descriptor of the key
+ *
+ * Exec'ing it (execveat(fd, "", ..., AT_EMPTY_PATH)) is how an armed task,
+ * or a child container, enters the Minos binary format.
+ *
+ * Context: process context, may sleep.
+ * Return: the descriptor, or a negative errno.
+ */
+int minos_image_install_key(void)
+{
+	struct file *key;
+	int fd;
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		return fd;
+	key = dentry_open(&minos_key->f_path, O_RDONLY, current_cred());
+	if (IS_ERR(key)) {
+		put_unused_fd(fd);
+		return PTR_ERR(key);
+	}
+	fd_install(fd, key);
+	return fd;
+}
+
+static void minos_image_disarm_pid(struct pid *pid)
+{
+	struct minos_arm *arm = minos_arm_take(pid, NULL);
+
+	if (arm)
+		minos_arm_free(arm);
+}
+
+/**
  * minos_image_arm() - arm the caller's next exec as a first container
  * @owner: the /dev/minos file the request came through
  * @uarg:  the request, see &struct minos_exec_arm
@@ -165,7 +200,6 @@ int minos_image_arm(struct file *owner,
 	char name[MINOS_ARCH_NAME_MAX];
 	struct minos_exec_arm req;
 	struct minos_arm *arm, *old;
-	struct file *key;
 	int fd, ret;
 
 	if (copy_from_user(&req, uarg, sizeof(req)))
@@ -194,28 +228,17 @@ int minos_image_arm(struct file *owner,
 	if (!arm->code || !(arm->code->f_mode & FMODE_READ))
 		goto err_arm;
 
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0) {
-		ret = fd;
-		goto err_arm;
-	}
-	key = dentry_open(&minos_key->f_path, O_RDONLY, current_cred());
-	if (IS_ERR(key)) {
-		ret = PTR_ERR(key);
-		goto err_fd;
-	}
-
 	old = minos_arm_take(arm->pid, NULL);
 	spin_lock(&minos_arms_lock);
 	list_add(&arm->node, &minos_arms);
 	spin_unlock(&minos_arms_lock);
 	if (old)
 		minos_arm_free(old);
-	fd_install(fd, key);
+	fd = minos_image_install_key();
+	if (fd < 0)
+		minos_image_disarm_pid(arm->pid);
 	return fd;
 
-err_fd:
-	put_unused_fd(fd);
 err_arm:
 	minos_arm_free(arm);
 	return ret;
@@ -262,7 +285,8 @@ static void minos_image_close_files(void)
 /*
  * Exec keeps ignored signals ignored and the blocked mask: reset all of it.
  * A container reports a broken pipe or an oversized file by the error of
- * its write, never by a signal, so SIGPIPE and SIGXFSZ are ignored.
+ * its write, never by a signal, so SIGPIPE and SIGXFSZ are ignored; and
+ * SIGCHLD, so that its children are reaped as they end.
  */
 static void minos_image_reset_signals(void)
 {
@@ -281,6 +305,8 @@ static void minos_image_reset_signals(void)
 	}
 	action[SIGPIPE - 1].sa.sa_handler = SIG_IGN;
 	action[SIGXFSZ - 1].sa.sa_handler = SIG_IGN;
+	/* Child containers are reaped by the kernel, never become zombies. */
+	action[SIGCHLD - 1].sa.sa_handler = SIG_IGN;
 	spin_unlock_irq(&current->sighand->siglock);
 
 	sigemptyset(&none);
@@ -381,20 +407,34 @@ static int minos_image_setup(struct linux_binprm *bprm, struct file *code)
 
 static struct linux_binfmt minos_binfmt;
 
-static int minos_image_load(struct linux_binprm *bprm)
+/* Past the point of no return: make current the container and start it. */
+static int minos_image_start(struct linux_binprm *bprm, struct file *code)
+{
+	struct pt_regs *regs = current_pt_regs();
+	int ret;
+
+	minos_mark_current();
+	setup_new_exec(bprm);
+	ret = minos_image_setup(bprm, code);
+	if (ret) {
+		force_sig(SIGKILL);
+		return ret;
+	}
+	set_binfmt(&minos_binfmt);
+	finalize_exec(bprm);
+	ELF_PLAT_INIT(regs, 0);
+	start_thread(regs, MINOS_CODE_BASE, MINOS_STACK_TOP);
+	return 0;
+}
+
+/* The first container: a task armed through /dev/minos. */
+static int minos_image_load_first(struct linux_binprm *bprm,
+				  struct minos_arm *arm)
 {
 	struct minos_container *ctr;
 	struct minos_thread *thread;
-	struct minos_arm *arm;
-	struct pt_regs *regs;
 	unsigned int i;
 	int ret;
-
-	if (file_inode(bprm->file) != file_inode(minos_key))
-		return -ENOEXEC;
-	arm = minos_arm_take(task_pid(current), NULL);
-	if (!arm)
-		return -ENOEXEC;
 
 	ret = -ENOEXEC;
 	if (in_compat_syscall())
@@ -415,48 +455,67 @@ static int minos_image_load(struct linux_binprm *bprm)
 		ret = minos_fd_install_at(&ctr->fdt, arm->fds[i].minos_fd,
 					  arm->fds[i].file, arm->fds[i].type);
 		if (ret)
-			goto out_ctr;
+			goto out_abandon;
 		arm->fds[i].file = NULL;
 	}
-	thread = minos_thread_attach(ctr, current);
-	if (IS_ERR(thread)) {
-		ret = PTR_ERR(thread);
-		goto out_ctr;
-	}
+	ret = -ENOMEM;
+	thread = minos_thread_alloc(GFP_KERNEL);
+	if (!thread)
+		goto out_abandon;
+	ret = minos_thread_attach(thread, ctr, current);
+	if (ret)
+		goto out_abandon;
+	/* From here on, the thread's end is the container's end. */
+	minos_container_put(ctr);
 
 	ret = begin_new_exec(bprm);
 	if (ret)
 		goto out_thread;
-
-	/*
-	 * Point of no return. From here on the thread is marked: its exit
-	 * tears the container down, and any failure kills it before its
-	 * first instruction.
-	 */
-	minos_mark_current();
-	setup_new_exec(bprm);
-	ret = minos_image_setup(bprm, arm->code);
-	minos_container_put(ctr);
+	ret = minos_image_start(bprm, arm->code);
 	minos_arm_free(arm);
-	if (ret) {
-		force_sig(SIGKILL);
-		return ret;
-	}
-
-	set_binfmt(&minos_binfmt);
-	finalize_exec(bprm);
-	regs = current_pt_regs();
-	ELF_PLAT_INIT(regs, 0);
-	start_thread(regs, MINOS_CODE_BASE, MINOS_STACK_TOP);
-	return 0;
+	return ret;
 
 out_thread:
 	minos_thread_detach(thread);
-out_ctr:
-	minos_container_put(ctr);
+	goto out_arm;
+out_abandon:
+	minos_container_abandon(ctr);
 out_arm:
 	minos_arm_free(arm);
 	return ret;
+}
+
+/* A child container: the task a cnew() created and steered here. */
+static int minos_image_load_child(struct linux_binprm *bprm,
+				  struct minos_thread *thread)
+{
+	struct minos_spawn *start = thread->start;
+	int ret;
+
+	/* On failure before the point of no return, spawn.c kills it. */
+	ret = begin_new_exec(bprm);
+	if (ret)
+		return ret;
+	thread->start = NULL;
+	ret = minos_image_start(bprm, start->code);
+	minos_spawn_put(start);
+	return ret;
+}
+
+static int minos_image_load(struct linux_binprm *bprm)
+{
+	struct minos_thread *thread;
+	struct minos_arm *arm;
+
+	if (file_inode(bprm->file) != file_inode(minos_key))
+		return -ENOEXEC;
+	arm = minos_arm_take(task_pid(current), NULL);
+	if (arm)
+		return minos_image_load_first(bprm, arm);
+	thread = minos_thread_find(current);
+	if (thread && thread->start)
+		return minos_image_load_child(bprm, thread);
+	return -ENOEXEC;
 }
 
 static struct linux_binfmt minos_binfmt = {

@@ -11,6 +11,7 @@
 int minos_image_arm(struct file *owner,
 		    const struct minos_exec_arm __user *uarg);
 void minos_image_disarm(struct file *owner);
+int minos_image_install_key(void);
 
 int minos_image_init(void);
 void minos_image_exit(void);

@@ -3,8 +3,8 @@
  * Minos: the personality mark and the tracepoint probes.
  *
  * A container's system calls are seen by a probe on the sys_enter
- * tracepoint, its new threads by one on sched_process_fork and its threads'
- * ends by one on sched_process_exit.
+ * tracepoint (and, for cnew(), on sys_exit), its new tasks by one on
+ * sched_process_fork and its threads' ends by one on sched_process_exit.
  * Neither tracepoint is exported, so they are found by name. Registering a
  * sys_enter probe makes every task in the system take the slow syscall
  * entry path, so the probes are registered only while at least one
@@ -37,6 +37,13 @@ static void minos_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	if (likely(!minos_task_marked(current)))
 		return;
 	minos_syscall_enter(regs, id);
+}
+
+static void minos_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+{
+	if (likely(!minos_task_marked(current)))
+		return;
+	minos_syscall_exit(regs);
 }
 
 static void minos_probe_process_fork(void *data, struct task_struct *parent,
@@ -130,14 +137,20 @@ int minos_probes_get(void)
 					minos_probe_process_fork, NULL);
 	if (ret)
 		goto err_exit_probe;
-	ret = tracepoint_probe_register(tp_sys_enter, minos_probe_sys_enter,
+	ret = tracepoint_probe_register(tp_sys_exit, minos_probe_sys_exit,
 					NULL);
 	if (ret)
 		goto err_fork_probe;
+	ret = tracepoint_probe_register(tp_sys_enter, minos_probe_sys_enter,
+					NULL);
+	if (ret)
+		goto err_exit_syscall_probe;
 	if (alone)
 		minos_unmark_others();
 	goto out;
 
+err_exit_syscall_probe:
+	tracepoint_probe_unregister(tp_sys_exit, minos_probe_sys_exit, NULL);
 err_fork_probe:
 	tracepoint_probe_unregister(tp_process_fork, minos_probe_process_fork,
 				    NULL);
@@ -162,6 +175,8 @@ void minos_probes_put(void)
 	mutex_lock(&probe_lock);
 	if (!WARN_ON_ONCE(!probe_users) && !--probe_users) {
 		tracepoint_probe_unregister(tp_sys_enter, minos_probe_sys_enter,
+					    NULL);
+		tracepoint_probe_unregister(tp_sys_exit, minos_probe_sys_exit,
 					    NULL);
 		tracepoint_probe_unregister(tp_process_fork,
 					    minos_probe_process_fork, NULL);

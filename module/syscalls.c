@@ -28,6 +28,7 @@
 #include "file.h"
 #include "linux_calls.h"
 #include "pipe.h"
+#include "spawn.h"
 #include "syscalls.h"
 
 /* A read over at most this many descriptors needs no allocation. */
@@ -195,13 +196,85 @@ static long minos_sys_rclose(struct minos_thread *thread, struct pt_regs *regs)
 	return minos_sys_close(thread, regs->di, MINOS_RFD);
 }
 
+/**
+ * minos_sys_ckill() - ckill(cid)
+ * @thread: the calling thread
+ * @regs:   rdi = cid
+ *
+ * Kills the child and, through its end, all its descendants, and releases
+ * the cid. When it returns, the child has ended and its descriptors are
+ * closed.
+ *
+ * Return: 0; -%ESRCH when cid is not a child of the caller; -%EINTR when
+ * the caller is being killed.
+ */
+static long minos_sys_ckill(struct minos_thread *thread, struct pt_regs *regs)
+{
+	struct minos_container *child;
+	long ret;
+
+	child = minos_container_take_child(thread->ctr, regs->di);
+	if (!child)
+		return -ESRCH;
+	ret = minos_container_kill_wait(child);
+	minos_container_put(child);
+	return ret;
+}
+
+/* wpass(wfd, cid) and rpass(rfd, cid): move a descriptor into a child. */
+static long minos_sys_pass(struct minos_thread *thread, struct pt_regs *regs,
+			   enum minos_fd_type type)
+{
+	struct minos_container *child;
+	long ret;
+
+	child = minos_container_get_child(thread->ctr, regs->si);
+	if (!child)
+		return -ESRCH;
+	ret = minos_container_move_fd(thread->ctr, regs->di, type, child);
+	minos_container_put(child);
+	return ret;
+}
+
+/**
+ * minos_sys_wpass() - wpass(wfd, cid)
+ * @thread: the calling thread
+ * @regs:   rdi = wfd, rsi = cid
+ *
+ * Return: the descriptor's number in the child, the lowest free there (a
+ * child that has not started gets 0, 1, ... in the order passed);
+ * -%EBADF when wfd is not a write descriptor; -%ESRCH when cid is not a
+ * live child of the caller; -%EMFILE when the child's table is full. On
+ * failure the caller keeps the descriptor.
+ */
+static long minos_sys_wpass(struct minos_thread *thread, struct pt_regs *regs)
+{
+	return minos_sys_pass(thread, regs, MINOS_WFD);
+}
+
+/**
+ * minos_sys_rpass() - rpass(rfd, cid)
+ * @thread: the calling thread
+ * @regs:   rdi = rfd, rsi = cid
+ *
+ * Return: as minos_sys_wpass(), for a read descriptor.
+ */
+static long minos_sys_rpass(struct minos_thread *thread, struct pt_regs *regs)
+{
+	return minos_sys_pass(thread, regs, MINOS_RFD);
+}
+
 /* Minos calls, by number - MINOS_NR_BASE. */
 static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = {
+	[MINOS_NR_CNEW - MINOS_NR_BASE]		= { .run = minos_spawn_prepare },
+	[MINOS_NR_CKILL - MINOS_NR_BASE]	= { .run = minos_sys_ckill },
 	[MINOS_NR_PIPE - MINOS_NR_BASE]		= { .run = minos_sys_pipe },
 	[MINOS_NR_WRITE - MINOS_NR_BASE]	= { .run = minos_sys_write },
 	[MINOS_NR_READ - MINOS_NR_BASE]		= { .run = minos_sys_read },
 	[MINOS_NR_WCLOSE - MINOS_NR_BASE]	= { .run = minos_sys_wclose },
 	[MINOS_NR_RCLOSE - MINOS_NR_BASE]	= { .run = minos_sys_rclose },
+	[MINOS_NR_WPASS - MINOS_NR_BASE]	= { .run = minos_sys_wpass },
+	[MINOS_NR_RPASS - MINOS_NR_BASE]	= { .run = minos_sys_rpass },
 };
 
 /* Runs the pending Minos call on the way back to user space. */
@@ -247,6 +320,7 @@ void minos_syscall_enter(struct pt_regs *regs, long nr)
 {
 	const struct minos_linux_call *linux_call;
 	const struct minos_call *call;
+	struct minos_thread *thread;
 	unsigned long args[6];
 	long ret = -ENOSYS;
 
@@ -268,8 +342,34 @@ void minos_syscall_enter(struct pt_regs *regs, long nr)
 		call = &minos_calls[nr - MINOS_NR_BASE];
 		if (call->run && minos_call_queue(regs, call))
 			return;
+	} else if (nr == MINOS_NR_SPAWN_CLONE || nr == MINOS_NR_SPAWN_EXEC) {
+		thread = minos_thread_find(current);
+		if (thread && (nr == MINOS_NR_SPAWN_CLONE ?
+			       minos_spawn_clone(thread, regs) :
+			       minos_spawn_exec(thread, regs)))
+			return;	/* Linux runs the clone or exec. */
 	}
 refuse:
 	regs->orig_ax = -1;
 	regs->ax = ret;
+}
+
+/**
+ * minos_syscall_exit() - a system call of a container returns
+ * @regs: the caller's registers, rax holding the result
+ *
+ * Only a clone or an exec can be part of a cnew(); every other call returns
+ * untouched.
+ *
+ * Context: the sys_exit tracepoint of a marked task; atomic.
+ */
+void minos_syscall_exit(struct pt_regs *regs)
+{
+	struct minos_thread *thread;
+
+	if (regs->orig_ax != __NR_clone && regs->orig_ax != __NR_execveat)
+		return;
+	thread = minos_thread_find(current);
+	if (thread)
+		minos_spawn_exit(thread, regs);
 }

@@ -19,5 +19,6 @@ struct minos_call {
 };
 
 void minos_syscall_enter(struct pt_regs *regs, long nr);
+void minos_syscall_exit(struct pt_regs *regs);
 
 #endif /* _MINOS_SYSCALLS_H */
