@@ -42,9 +42,9 @@ struct minos_spawn;
 struct minos_container {
 	refcount_t ref;
 	atomic_t threads;
-	struct mutex lock;
+	struct mutex lock;		/* see @lock above */
 	bool dead;
-	spinlock_t children_lock;
+	spinlock_t children_lock;	/* see @children_lock above */
 	struct list_head children;
 	struct list_head sibling;
 	long cid;
