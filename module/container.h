@@ -42,9 +42,9 @@ struct minos_spawn;
 struct minos_container {
 	refcount_t ref;
 	atomic_t threads;
-	struct mutex lock;		/* see @lock above */
+	struct mutex lock;		/* @dead vs. moves into @fdt */
 	bool dead;
-	spinlock_t children_lock;	/* see @children_lock above */
+	spinlock_t children_lock;	/* the tree: @children, @next_cid */
 	struct list_head children;
 	struct list_head sibling;
 	long cid;
