@@ -23,6 +23,7 @@
 #include <linux/pid.h>
 #include <linux/rhashtable.h>
 #include <linux/sched/signal.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/task_work.h>
 
@@ -40,6 +41,10 @@ static const struct rhashtable_params minos_thread_params = {
 
 static struct rhashtable minos_threads;
 static atomic_t minos_live = ATOMIC_INIT(0);
+
+/* First containers (those with no parent), for the debugfs view. */
+static LIST_HEAD(minos_roots);
+static DEFINE_SPINLOCK(minos_roots_lock);	/* guards minos_roots */
 
 /**
  * minos_container_create() - a new container, with no thread yet
@@ -69,6 +74,7 @@ struct minos_container *minos_container_create(void)
 	spin_lock_init(&ctr->children_lock);
 	INIT_LIST_HEAD(&ctr->children);
 	INIT_LIST_HEAD(&ctr->sibling);
+	INIT_LIST_HEAD(&ctr->root);
 	init_completion(&ctr->ended);
 	minos_fdtable_init(&ctr->fdt);
 	__module_get(THIS_MODULE);
@@ -88,6 +94,9 @@ void minos_container_put(struct minos_container *ctr)
 		return;
 	WARN_ON_ONCE(!ctr->dead);
 	put_pid(ctr->pid);
+	spin_lock(&minos_roots_lock);
+	list_del(&ctr->root);
+	spin_unlock(&minos_roots_lock);
 	kfree(ctr);
 	/*
 	 * Last: after this, rmmod may proceed, and only the return to our
@@ -157,6 +166,57 @@ long minos_container_new_cid(struct minos_container *parent)
 	cid = ++parent->next_cid;
 	spin_unlock(&parent->children_lock);
 	return cid;
+}
+
+/**
+ * minos_container_add_root() - list a first container for the debugfs view
+ * @ctr: a container with no parent
+ */
+void minos_container_add_root(struct minos_container *ctr)
+{
+	spin_lock(&minos_roots_lock);
+	list_add_tail(&ctr->root, &minos_roots);
+	spin_unlock(&minos_roots_lock);
+}
+
+static void minos_container_show_one(struct seq_file *m,
+				     struct minos_container *ctr, int depth)
+{
+	struct minos_container *child;
+	unsigned long fd;
+	void *entry;
+
+	seq_printf(m, "%*scontainer cid %ld pid %d threads %d%s\n", 2 * depth,
+		   "", ctr->cid, pid_vnr(ctr->pid), atomic_read(&ctr->threads),
+		   ctr->dead ? " dead" : "");
+	xa_lock(&ctr->fdt.xa);
+	xa_for_each(&ctr->fdt.xa, fd, entry) {
+		seq_printf(m, "%*s%s %lu: %pD\n", 2 * depth + 2, "",
+			   xa_pointer_tag(entry) == MINOS_RFD ? "rfd" : "wfd",
+			   fd, xa_untag_pointer(entry));
+	}
+	xa_unlock(&ctr->fdt.xa);
+	spin_lock_nested(&ctr->children_lock, depth);
+	list_for_each_entry(child, &ctr->children, sibling)
+		minos_container_show_one(m, child, depth + 1);
+	spin_unlock(&ctr->children_lock);
+}
+
+/**
+ * minos_container_show() - print every container tree with its descriptors
+ * @m: the debugfs file
+ *
+ * Context: process context; takes spinlocks down the tree.
+ */
+void minos_container_show(struct seq_file *m)
+{
+	struct minos_container *ctr;
+
+	seq_printf(m, "live containers: %d\n", atomic_read(&minos_live));
+	spin_lock(&minos_roots_lock);
+	list_for_each_entry(ctr, &minos_roots, root)
+		minos_container_show_one(m, ctr, 0);
+	spin_unlock(&minos_roots_lock);
 }
 
 /**

@@ -17,6 +17,7 @@
 
 struct minos_call;
 struct minos_spawn;
+struct seq_file;
 
 /**
  * struct minos_container - one Minos container (a Linux thread group)
@@ -28,6 +29,7 @@ struct minos_spawn;
  * @children_lock: guards @children, @next_cid and each child's @sibling
  * @children:      child containers, live or dead, that still hold a cid
  * @sibling:       in the parent's @children
+ * @root:          in the list of first containers, when it has no parent
  * @cid:           the number the parent knows this container by
  * @next_cid:      the last cid given to a child (cids are never reused)
  * @pid:           the thread group, from its first thread on (a reference
@@ -47,6 +49,7 @@ struct minos_container {
 	spinlock_t children_lock;	/* the tree: @children, @next_cid */
 	struct list_head children;
 	struct list_head sibling;
+	struct list_head root;
 	long cid;
 	long next_cid;
 	struct pid *pid;
@@ -92,6 +95,8 @@ void minos_container_abandon(struct minos_container *ctr);
 void minos_container_put(struct minos_container *ctr);
 unsigned int minos_containers_live(void);
 
+void minos_container_add_root(struct minos_container *ctr);
+void minos_container_show(struct seq_file *m);
 void minos_container_link_child(struct minos_container *parent,
 				struct minos_container *child);
 long minos_container_new_cid(struct minos_container *parent);

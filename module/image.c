@@ -451,6 +451,7 @@ static int minos_image_load_first(struct linux_binprm *bprm,
 		ret = PTR_ERR(ctr);
 		goto out_arm;
 	}
+	minos_container_add_root(ctr);
 	for (i = 0; i < arm->nr_fds; i++) {
 		ret = minos_fd_install_at(&ctr->fdt, arm->fds[i].minos_fd,
 					  arm->fds[i].file, arm->fds[i].type);

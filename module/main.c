@@ -3,15 +3,18 @@
  * Minos: a syscall personality for minimal, sandboxed containers.
  *
  * Module set-up and tear-down, /dev/minos (through which minos-exec arms
- * its exec into the first container) and /sys/kernel/minos (state for
- * tests and administrators).
+ * its exec into the first container), /sys/kernel/minos (state for tests
+ * and administrators) and /sys/kernel/debug/minos/containers (the
+ * container trees with their descriptors).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kobject.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/seq_file.h>
 #include <linux/sysfs.h>
 
 #include "container.h"
@@ -78,6 +81,16 @@ static const struct attribute_group minos_attr_group = {
 
 static struct kobject *minos_kobj;
 
+/* /sys/kernel/debug/minos/containers: every container tree. */
+static int containers_debug_show(struct seq_file *m, void *unused)
+{
+	minos_container_show(m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(containers_debug);
+
+static struct dentry *minos_debugfs;
+
 static int __init minos_init(void)
 {
 	int ret;
@@ -102,6 +115,10 @@ static int __init minos_init(void)
 	ret = misc_register(&minos_dev);
 	if (ret)
 		goto err_kobj;
+	/* Only a view for people: Minos works without it. */
+	minos_debugfs = debugfs_create_dir("minos", NULL);
+	debugfs_create_file("containers", 0400, minos_debugfs, NULL,
+			    &containers_debug_fops);
 	pr_info("Minos ABI %d ready\n", MINOS_ABI_VERSION);
 	return 0;
 
@@ -116,6 +133,7 @@ err_container:
 
 static void __exit minos_exit(void)
 {
+	debugfs_remove(minos_debugfs);
 	misc_deregister(&minos_dev);
 	kobject_put(minos_kobj);
 	minos_image_exit();
