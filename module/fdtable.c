@@ -171,3 +171,50 @@ int minos_fd_get_many(struct minos_fdtable *fdt, const u32 *fds,
 		fput(files[i]);
 	return -EBADF;
 }
+
+/**
+ * minos_fd_pick() - choose one of several descriptors, in turn
+ * @fdt:   the table
+ * @fds:   the numbers
+ * @count: how many, more than 0
+ * @start: the index to consider first; the scan wraps around
+ * @type:  the type the call expects of each
+ * @pick:  says of a file: > 0 take it, 0 pass it, < 0 give up the scan
+ * @file:  set to the file taken, with a new reference
+ *
+ * Every number is checked, even past the one taken.
+ *
+ * Context: any; takes a spinlock, under which @pick runs.
+ * Return: the index taken; -%EBADF when any number is not a descriptor of
+ * type @type; -%EAGAIN when none was taken or @pick gave up.
+ */
+int minos_fd_pick(struct minos_fdtable *fdt, const u32 *fds,
+		  unsigned int count, unsigned int start,
+		  enum minos_fd_type type, int (*pick)(struct file *file),
+		  struct file **file)
+{
+	unsigned int i, idx;
+	int ret = -EAGAIN, pick_ret;
+	void *entry;
+
+	xa_lock(&fdt->xa);
+	for (i = 0; i < count; i++) {
+		idx = start + i < count ? start + i : start + i - count;
+		entry = minos_fd_entry(fdt, fds[idx], type);
+		if (!entry) {
+			ret = -EBADF;
+			break;
+		}
+		if (ret >= 0)
+			continue;
+		pick_ret = pick(xa_untag_pointer(entry));
+		if (pick_ret < 0)
+			break;
+		if (pick_ret > 0)
+			ret = idx;
+	}
+	if (ret >= 0)
+		*file = get_file(xa_untag_pointer(xa_load(&fdt->xa, fds[ret])));
+	xa_unlock(&fdt->xa);
+	return ret;
+}

@@ -38,6 +38,10 @@ struct file *minos_fd_get(struct minos_fdtable *fdt, unsigned long fd,
 int minos_fd_get_many(struct minos_fdtable *fdt, const u32 *fds,
 		      unsigned int count, enum minos_fd_type type,
 		      struct file **files);
+int minos_fd_pick(struct minos_fdtable *fdt, const u32 *fds,
+		  unsigned int count, unsigned int start,
+		  enum minos_fd_type type, int (*pick)(struct file *file),
+		  struct file **file);
 struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
 			     enum minos_fd_type type);
 

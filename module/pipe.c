@@ -75,9 +75,13 @@ bool minos_file_is_pipe(const struct file *file)
 	       file->f_op == &minos_pipe_wfops;
 }
 
-static int minos_pipe_lock(struct mutex *lock, bool nonblock)
+/* How a read or write may proceed. */
+#define MINOS_PIPE_NONBLOCK	BIT(0)	/* -EAGAIN rather than wait */
+#define MINOS_PIPE_ALL		BIT(1)	/* copy all or nothing (-EFAULT) */
+
+static int minos_pipe_lock(struct mutex *lock, unsigned int flags)
 {
-	if (nonblock)
+	if (flags & MINOS_PIPE_NONBLOCK)
 		return mutex_trylock(lock) ? 0 : -EAGAIN;
 	return mutex_lock_killable(lock) ? -EINTR : 0;
 }
@@ -107,6 +111,65 @@ static bool minos_pipe_readable(struct minos_pipe *pipe, u32 tail)
 }
 
 /**
+ * minos_pipe_ready() - would a read of this pipe end return at once?
+ * @file: the read end of a pipe
+ *
+ * Context: any.
+ * Return: true when it has data or is at the end of its stream.
+ */
+bool minos_pipe_ready(struct file *file)
+{
+	struct minos_pipe *pipe = file->private_data;
+
+	return minos_pipe_readable(pipe, READ_ONCE(pipe->tail));
+}
+
+static ssize_t __minos_pipe_read(struct file *file, struct iov_iter *to,
+				 unsigned int flags)
+{
+	struct minos_pipe *pipe = file->private_data;
+	size_t n, off, first, done;
+	ssize_t ret;
+	bool eof;
+	u32 tail;
+
+	ret = minos_pipe_lock(&pipe->rlock, flags);
+	if (ret)
+		return ret;
+	tail = pipe->tail;
+	while (!(n = minos_pipe_avail(pipe, tail, &eof))) {
+		ret = 0;
+		if (eof)
+			goto out;
+		ret = -EAGAIN;
+		if (flags & MINOS_PIPE_NONBLOCK)
+			goto out;
+		ret = -EINTR;
+		if (wait_event_killable(pipe->rwait,
+					minos_pipe_readable(pipe, tail)))
+			goto out;
+	}
+
+	n = min(n, iov_iter_count(to));
+	off = tail & MINOS_PIPE_MASK;
+	first = min(n, MINOS_PIPE_CAPACITY - off);
+	done = copy_to_iter(pipe->buf + off, first, to);
+	if (done == first && n > first)
+		done += copy_to_iter(pipe->buf, n - first, to);
+	ret = -EFAULT;
+	if (!done || (done < n && (flags & MINOS_PIPE_ALL)))
+		goto out;
+	/* Pairs with the writer's acquire: we are done with these bytes. */
+	smp_store_release(&pipe->tail, tail + done);
+	ret = done;
+	if (wq_has_sleeper(&pipe->wwait))
+		wake_up_poll(&pipe->wwait, EPOLLOUT | EPOLLWRNORM);
+out:
+	mutex_unlock(&pipe->rlock);
+	return ret;
+}
+
+/**
  * minos_pipe_read() - read from the read end of a pipe
  * @file:     the read end
  * @to:       where the bytes go; at most its count is read
@@ -122,46 +185,25 @@ static bool minos_pipe_readable(struct minos_pipe *pipe, u32 tail)
 ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 			bool nonblock)
 {
-	struct minos_pipe *pipe = file->private_data;
-	size_t n, off, first, done;
-	ssize_t ret;
-	bool eof;
-	u32 tail;
+	return __minos_pipe_read(file, to, nonblock ? MINOS_PIPE_NONBLOCK : 0);
+}
 
-	ret = minos_pipe_lock(&pipe->rlock, nonblock);
-	if (ret)
-		return ret;
-	tail = pipe->tail;
-	while (!(n = minos_pipe_avail(pipe, tail, &eof))) {
-		ret = 0;
-		if (eof)
-			goto out;
-		ret = -EAGAIN;
-		if (nonblock)
-			goto out;
-		ret = -EINTR;
-		if (wait_event_killable(pipe->rwait,
-					minos_pipe_readable(pipe, tail)))
-			goto out;
-	}
-
-	n = min(n, iov_iter_count(to));
-	off = tail & MINOS_PIPE_MASK;
-	first = min(n, MINOS_PIPE_CAPACITY - off);
-	done = copy_to_iter(pipe->buf + off, first, to);
-	if (done == first && n > first)
-		done += copy_to_iter(pipe->buf, n - first, to);
-	ret = -EFAULT;
-	if (!done)
-		goto out;
-	/* Pairs with the writer's acquire: we are done with these bytes. */
-	smp_store_release(&pipe->tail, tail + done);
-	ret = done;
-	if (wq_has_sleeper(&pipe->wwait))
-		wake_up_poll(&pipe->wwait, EPOLLOUT | EPOLLWRNORM);
-out:
-	mutex_unlock(&pipe->rlock);
-	return ret;
+/**
+ * minos_pipe_try_read() - read from a pipe without sleeping or faulting
+ * @file: the read end
+ * @to:   where the bytes go, in user memory
+ *
+ * For the probe's fast path, with page faults disabled: either all the
+ * bytes there are (up to the count of @to) are copied and consumed, or
+ * nothing happens.
+ *
+ * Context: atomic is fine.
+ * Return: bytes read, 0 at the end of the stream, or -%EAGAIN / -%EFAULT
+ * when the call must take the slow path.
+ */
+ssize_t minos_pipe_try_read(struct file *file, struct iov_iter *to)
+{
+	return __minos_pipe_read(file, to, MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
 }
 
 static u32 minos_pipe_room(struct minos_pipe *pipe, u32 head)
@@ -173,6 +215,55 @@ static u32 minos_pipe_room(struct minos_pipe *pipe, u32 head)
 static bool minos_pipe_writable(struct minos_pipe *pipe, u32 head, u32 need)
 {
 	return READ_ONCE(pipe->reader_gone) || minos_pipe_room(pipe, head) >= need;
+}
+
+static ssize_t __minos_pipe_write(struct file *file, struct iov_iter *from,
+				  unsigned int flags)
+{
+	struct minos_pipe *pipe = file->private_data;
+	size_t size = iov_iter_count(from);
+	u32 need = size <= MINOS_ATOMIC_WRITE ? size : 1;
+	size_t n, off, first, done;
+	ssize_t ret;
+	u32 head;
+
+	ret = minos_pipe_lock(&pipe->wlock, flags);
+	if (ret)
+		return ret;
+	head = pipe->head;
+	for (;;) {
+		ret = -EPIPE;
+		if (READ_ONCE(pipe->reader_gone))
+			goto out;
+		n = minos_pipe_room(pipe, head);
+		if (n >= need)
+			break;
+		ret = -EAGAIN;
+		if (flags & MINOS_PIPE_NONBLOCK)
+			goto out;
+		ret = -EINTR;
+		if (wait_event_killable(pipe->wwait,
+					minos_pipe_writable(pipe, head, need)))
+			goto out;
+	}
+
+	n = min(n, size);
+	off = head & MINOS_PIPE_MASK;
+	first = min(n, MINOS_PIPE_CAPACITY - off);
+	done = copy_from_iter(pipe->buf + off, first, from);
+	if (done == first && n > first)
+		done += copy_from_iter(pipe->buf, n - first, from);
+	ret = -EFAULT;
+	if (!done || (done < n && (flags & MINOS_PIPE_ALL)))
+		goto out;
+	/* Pairs with the reader's acquire: publish the copied bytes. */
+	smp_store_release(&pipe->head, head + done);
+	ret = done;
+	if (wq_has_sleeper(&pipe->rwait))
+		wake_up_poll(&pipe->rwait, EPOLLIN | EPOLLRDNORM);
+out:
+	mutex_unlock(&pipe->wlock);
+	return ret;
 }
 
 /**
@@ -192,50 +283,26 @@ static bool minos_pipe_writable(struct minos_pipe *pipe, u32 head, u32 need)
 ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
 			 bool nonblock)
 {
-	struct minos_pipe *pipe = file->private_data;
-	size_t size = iov_iter_count(from);
-	u32 need = size <= MINOS_ATOMIC_WRITE ? size : 1;
-	size_t n, off, first, done;
-	ssize_t ret;
-	u32 head;
+	return __minos_pipe_write(file, from,
+				  nonblock ? MINOS_PIPE_NONBLOCK : 0);
+}
 
-	ret = minos_pipe_lock(&pipe->wlock, nonblock);
-	if (ret)
-		return ret;
-	head = pipe->head;
-	for (;;) {
-		ret = -EPIPE;
-		if (READ_ONCE(pipe->reader_gone))
-			goto out;
-		n = minos_pipe_room(pipe, head);
-		if (n >= need)
-			break;
-		ret = -EAGAIN;
-		if (nonblock)
-			goto out;
-		ret = -EINTR;
-		if (wait_event_killable(pipe->wwait,
-					minos_pipe_writable(pipe, head, need)))
-			goto out;
-	}
-
-	n = min(n, size);
-	off = head & MINOS_PIPE_MASK;
-	first = min(n, MINOS_PIPE_CAPACITY - off);
-	done = copy_from_iter(pipe->buf + off, first, from);
-	if (done == first && n > first)
-		done += copy_from_iter(pipe->buf, n - first, from);
-	ret = -EFAULT;
-	if (!done)
-		goto out;
-	/* Pairs with the reader's acquire: publish the copied bytes. */
-	smp_store_release(&pipe->head, head + done);
-	ret = done;
-	if (wq_has_sleeper(&pipe->rwait))
-		wake_up_poll(&pipe->rwait, EPOLLIN | EPOLLRDNORM);
-out:
-	mutex_unlock(&pipe->wlock);
-	return ret;
+/**
+ * minos_pipe_try_write() - write to a pipe without sleeping or faulting
+ * @file: the write end
+ * @from: the bytes, in user memory; its count is more than 0
+ *
+ * For the probe's fast path, with page faults disabled: either every byte
+ * that fits is written, keeping the atomicity of small writes, or nothing.
+ *
+ * Context: atomic is fine.
+ * Return: bytes written, -%EPIPE, or -%EAGAIN / -%EFAULT when the call
+ * must take the slow path.
+ */
+ssize_t minos_pipe_try_write(struct file *file, struct iov_iter *from)
+{
+	return __minos_pipe_write(file, from,
+				  MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
 }
 
 static bool minos_iocb_nonblock(const struct kiocb *iocb)

@@ -14,5 +14,8 @@ ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 			bool nonblock);
 ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
 			 bool nonblock);
+bool minos_pipe_ready(struct file *file);
+ssize_t minos_pipe_try_read(struct file *file, struct iov_iter *to);
+ssize_t minos_pipe_try_write(struct file *file, struct iov_iter *from);
 
 #endif /* _MINOS_PIPE_H */

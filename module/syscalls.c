@@ -277,6 +277,84 @@ static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = 
 	[MINOS_NR_RPASS - MINOS_NR_BASE]	= { .run = minos_sys_rpass },
 };
 
+/*
+ * Fast paths, in the atomic context of the probe, with page faults off: a
+ * write to a pipe with room, or a read of pipes one of which is ready,
+ * completes here and saves the trip through task_work. Anything else (a
+ * host file, a wait, a page not present) takes the slow path, which does
+ * the whole call again from its registers.
+ */
+
+/* A read over at most this many descriptors may take the fast path. */
+#define MINOS_FAST_READ_MAX	64
+
+static bool minos_fast_write(struct minos_thread *thread, struct pt_regs *regs)
+{
+	struct iov_iter iter;
+	struct file *file;
+	ssize_t ret;
+
+	if (!regs->dx)
+		return false;
+	file = minos_fd_get(&thread->ctr->fdt, regs->di, MINOS_WFD);
+	if (IS_ERR(file))
+		return false;
+	ret = -EAGAIN;
+	if (minos_file_is_pipe(file)) {
+		iov_iter_ubuf(&iter, ITER_SOURCE, (void __user *)regs->si,
+			      min_t(size_t, regs->dx, MAX_RW_COUNT));
+		pagefault_disable();
+		ret = minos_pipe_try_write(file, &iter);
+		pagefault_enable();
+	}
+	fput(file);
+	if (ret == -EAGAIN || ret == -EFAULT)
+		return false;
+	regs->ax = ret;
+	return true;
+}
+
+/* For minos_fd_pick(): take a ready pipe, give up at a host file. */
+static int minos_fast_pick(struct file *file)
+{
+	if (!minos_file_is_pipe(file))
+		return -1;
+	return minos_pipe_ready(file);
+}
+
+static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
+{
+	unsigned long count = regs->si;
+	u32 rfds[MINOS_FAST_READ_MAX];
+	struct iov_iter iter;
+	struct file *file;
+	ssize_t ret;
+	int idx;
+
+	if (!count || count > MINOS_FAST_READ_MAX || !regs->r10)
+		return false;
+	if (copy_from_user_nofault(rfds, (const void __user *)regs->di,
+				   count * sizeof(*rfds)))
+		return false;
+	idx = minos_fd_pick(&thread->ctr->fdt, rfds, count,
+			    thread->read_next % count, MINOS_RFD,
+			    minos_fast_pick, &file);
+	if (idx < 0)
+		return false;
+	iov_iter_ubuf(&iter, ITER_DEST, (void __user *)regs->dx,
+		      min_t(size_t, regs->r10, MAX_RW_COUNT));
+	pagefault_disable();
+	ret = minos_pipe_try_read(file, &iter);
+	pagefault_enable();
+	fput(file);
+	if (ret == -EAGAIN || ret == -EFAULT)
+		return false;
+	thread->read_next = idx + 1;
+	regs->ax = ret;
+	regs->dx = rfds[idx];
+	return true;
+}
+
 /* Runs the pending Minos call on the way back to user space. */
 static void minos_call_work(struct callback_head *work)
 {
@@ -294,12 +372,18 @@ static void minos_call_work(struct callback_head *work)
 	regs->ax = ret;
 }
 
-static bool minos_call_queue(struct pt_regs *regs, const struct minos_call *call)
+static bool minos_call_queue(struct pt_regs *regs, long nr,
+			     const struct minos_call *call)
 {
 	struct minos_thread *thread = minos_thread_find(current);
 
 	if (!thread)
 		return false;
+	if ((nr == MINOS_NR_WRITE && minos_fast_write(thread, regs)) ||
+	    (nr == MINOS_NR_READ && minos_fast_read(thread, regs))) {
+		regs->orig_ax = -1;
+		return true;
+	}
 	thread->call = call;
 	init_task_work(&thread->call_work, minos_call_work);
 	if (task_work_add(current, &thread->call_work, MINOS_TWA_SIGNAL))
@@ -340,7 +424,7 @@ void minos_syscall_enter(struct pt_regs *regs, long nr)
 
 	if (nr > MINOS_NR_BASE && nr <= MINOS_NR_LAST) {
 		call = &minos_calls[nr - MINOS_NR_BASE];
-		if (call->run && minos_call_queue(regs, call))
+		if (call->run && minos_call_queue(regs, nr, call))
 			return;
 	} else if (nr == MINOS_NR_SPAWN_CLONE || nr == MINOS_NR_SPAWN_EXEC) {
 		thread = minos_thread_find(current);
