@@ -334,6 +334,17 @@ TEST(registers_at_entry)
 		EXPECT_EQ(0, d.xmm[i]) TH_LOG("xmm%d: 0x%lx", i / 2, (long)d.xmm[i]);
 }
 
+static void check_slot(struct __test_metadata *_metadata, int call,
+		       const uint64_t *rec, int slot, const char *name,
+		       uint64_t want)
+{
+	uint64_t got = rec[slot];
+
+	EXPECT_EQ(want, got) TH_LOG("call %d: %s is 0x%lx, not 0x%lx", call,
+				    name, (unsigned long)got,
+				    (unsigned long)want);
+}
+
 /* rax is the result; rcx and r11 may change; everything else is kept. */
 TEST(registers_preserved_by_calls)
 {
@@ -355,23 +366,21 @@ TEST(registers_preserved_by_calls)
 		uint64_t *r = rec[k];
 		int w = k == 0 || k == 2;	/* a Minos write */
 
-#define CHECK_SLOT(want, slot) \
-	EXPECT_EQ((uint64_t)(want), r[slot]) TH_LOG("call %d, %s", k, #slot)
-		CHECK_SLOT(want_rax[k], PS_RAX);
-		CHECK_SLOT(P_RBX, PS_RBX);
-		CHECK_SLOT(P_RBP, PS_RBP);
-		CHECK_SLOT(w ? (k ? 1000 : 1) : P_RDI, PS_RDI);
-		CHECK_SLOT(w ? r[PS_MSG] : P_RSI, PS_RSI);
-		CHECK_SLOT(w ? 3 : P_RDX, PS_RDX);
-		CHECK_SLOT(P_R8, PS_R8);
-		CHECK_SLOT(P_R9, PS_R9);
-		CHECK_SLOT(P_R10, PS_R10);
-		CHECK_SLOT(P_R12, PS_R12);
-		CHECK_SLOT(P_R13, PS_R13);
-		CHECK_SLOT(P_R14, PS_R14);
-		CHECK_SLOT(P_R15, PS_R15);
-		CHECK_SLOT(r[PS_RSP0], PS_RSP);
-#undef CHECK_SLOT
+		check_slot(_metadata, k, r, PS_RAX, "rax", want_rax[k]);
+		check_slot(_metadata, k, r, PS_RBX, "rbx", P_RBX);
+		check_slot(_metadata, k, r, PS_RBP, "rbp", P_RBP);
+		check_slot(_metadata, k, r, PS_RDI, "rdi",
+			   w ? (k ? 1000 : 1) : P_RDI);
+		check_slot(_metadata, k, r, PS_RSI, "rsi", w ? r[PS_MSG] : P_RSI);
+		check_slot(_metadata, k, r, PS_RDX, "rdx", w ? 3 : P_RDX);
+		check_slot(_metadata, k, r, PS_R8, "r8", P_R8);
+		check_slot(_metadata, k, r, PS_R9, "r9", P_R9);
+		check_slot(_metadata, k, r, PS_R10, "r10", P_R10);
+		check_slot(_metadata, k, r, PS_R12, "r12", P_R12);
+		check_slot(_metadata, k, r, PS_R13, "r13", P_R13);
+		check_slot(_metadata, k, r, PS_R14, "r14", P_R14);
+		check_slot(_metadata, k, r, PS_R15, "r15", P_R15);
+		check_slot(_metadata, k, r, PS_RSP, "rsp", r[PS_RSP0]);
 	}
 }
 

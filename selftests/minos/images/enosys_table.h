@@ -11,7 +11,9 @@
  * checks afterwards that none of the effects these calls would have on
  * Linux happened: that is why they create, rename, remove files under
  * ENOSYS_DIR, touch the process's signals, ids, name, limits, and try to
- * exit, kill, fork or exec.
+ * exit, kill, fork or exec. kill goes to the container's own process
+ * group (which holds the test), never to -1: a broken module must not take
+ * the machine down with it; kill(-1, 0) only checks permissions.
  *
  * Categories: ENOSYS_UNKNOWN (numbers Linux does not have either),
  * ENOSYS_LINUX (Linux x86-64 calls outside the Minos table), ENOSYS_X32
@@ -158,6 +160,7 @@
 	E(ENOSYS_LINUX, io_uring_setup, __NR_io_uring_setup, 1,	\
 	  zero_block, 0, 0, 0, 0)					\
 	E(ENOSYS_LINUX, ptrace_traceme, __NR_ptrace, 0, 0, 0, 0, 0, 0)	\
+	E(ENOSYS_LINUX, kill_all_signal_0, __NR_kill, -1, 0, 0, 0, 0, 0) \
 	E(ENOSYS_LINUX, kill_own_group, __NR_kill, 0, 9, 0, 0, 0, 0)	\
 	E(ENOSYS_LINUX, fork, __NR_fork, 0, 0, 0, 0, 0, 0)		\
 	E(ENOSYS_LINUX, clone3, __NR_clone3, zero_block, 88, 0, 0, 0, 0) \
