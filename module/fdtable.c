@@ -125,12 +125,30 @@ struct file *minos_fd_get(struct minos_fdtable *fdt, unsigned long fd,
 struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
 			     enum minos_fd_type type)
 {
+	return minos_fd_remove_file(fdt, fd, type, NULL);
+}
+
+/**
+ * minos_fd_remove_file() - take a descriptor out, if it is still @expect
+ * @fdt:    the table
+ * @fd:     the number
+ * @type:   the type the call expects
+ * @expect: the file the number must still refer to, or NULL for any
+ *
+ * Context: any; takes a spinlock.
+ * Return: the file with the table's reference, now the caller's, or
+ * ERR_PTR(-%EBADF).
+ */
+struct file *minos_fd_remove_file(struct minos_fdtable *fdt, unsigned long fd,
+				  enum minos_fd_type type,
+				  const struct file *expect)
+{
 	struct file *file = ERR_PTR(-EBADF);
 	void *entry;
 
 	xa_lock(&fdt->xa);
 	entry = minos_fd_entry(fdt, fd, type);
-	if (entry) {
+	if (entry && (!expect || xa_untag_pointer(entry) == expect)) {
 		__xa_erase(&fdt->xa, fd);
 		file = xa_untag_pointer(entry);
 	}

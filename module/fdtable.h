@@ -44,5 +44,8 @@ int minos_fd_pick(struct minos_fdtable *fdt, const u32 *fds,
 		  struct file **file);
 struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
 			     enum minos_fd_type type);
+struct file *minos_fd_remove_file(struct minos_fdtable *fdt, unsigned long fd,
+				  enum minos_fd_type type,
+				  const struct file *expect);
 
 #endif /* _MINOS_FDTABLE_H */

@@ -290,9 +290,13 @@ void minos_spawn_exit(struct minos_thread *thread, struct pt_regs *regs)
 	regs->orig_ax = MINOS_NR_CNEW;
 
 	if (ret > 0 && !spawn->failed) {
-		/* The code stream moves into the kernel: the child has it. */
-		code = minos_fd_remove(&thread->ctr->fdt, spawn->code_rfd,
-				       MINOS_RFD);
+		/*
+		 * The code stream moves into the kernel: the child has it.
+		 * Should another thread have closed it meanwhile, a new
+		 * descriptor under the same number is left alone.
+		 */
+		code = minos_fd_remove_file(&thread->ctr->fdt, spawn->code_rfd,
+					    MINOS_RFD, spawn->code);
 		if (!IS_ERR(code))
 			fput(code);
 		regs->ax = spawn->child->cid;
