@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * write_test: the Minos write call (MINOS_NR_WRITE) on the host files that
- * minos-exec hands over as wfd 1 and 2: it writes through the file's own
- * write and returns the count, 0 for size 0, -EBADF for a number that is
+ * minos-exec hands over as wfd 1 and 2 (a pipe, a regular file, a socket,
+ * a terminal, /dev/null): it writes through the file's own write and
+ * returns the count, 0 for size 0, -EBADF for a number that is
  * not a wfd, -EFAULT for memory the container cannot read, -EPIPE without
  * a signal when the pipe has no reader, and partial writes and -EFBIG
  * without SIGXFSZ at RLIMIT_FSIZE.
@@ -16,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -125,6 +128,101 @@ TEST(to_dev_null)
 	EXPECT_EQ(11, v[1]);
 	EXPECT_EQ(10, v[2]);
 	EXPECT_EQ(0, v[3]);
+}
+
+/* And through a socket's: the bytes reach the peer. */
+TEST(to_socket)
+{
+	const char *args[] = { mx_image("write_basic.bin"), NULL };
+	struct mx_fd fds[2] = { { 1, -1 }, MX_FD_END };
+	struct mx_cfg cfg = { .args = args, .fds = fds };
+	char buf[256];
+	long v[8];
+	int sv[2];
+
+	MINOS_REQUIRE();
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	fds[0].fd = sv[1];
+	ASSERT_EQ(0, mx_run(&cfg, &res));
+	close(sv[1]);
+	EXPECT_EXITED(res.status, 0);
+	ASSERT_EQ(4, parse_longs(res.err, v, 8)) TH_LOG("report: %s", res.err);
+	EXPECT_EQ(13, v[0]);
+	EXPECT_EQ(11, v[1]);
+	EXPECT_EQ(10, v[2]);
+	EXPECT_EQ(0, v[3]);
+	EXPECT_EQ((ssize_t)strlen(BASIC_OUT), mx_read_all(sv[0], buf, sizeof(buf)));
+	EXPECT_STREQ(BASIC_OUT, buf);
+	close(sv[0]);
+}
+
+/* And through a terminal's (a pty in raw mode, so no \n -> \r\n). */
+TEST(to_tty)
+{
+	const char *args[] = { mx_image("write_basic.bin"), NULL };
+	struct mx_fd fds[2] = { { 1, -1 }, MX_FD_END };
+	struct mx_cfg cfg = { .args = args, .fds = fds };
+	struct termios tio;
+	char buf[256];
+	size_t got = 0;
+	ssize_t n;
+	long v[8];
+	int master, slave;
+
+	MINOS_REQUIRE();
+	master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (master < 0)
+		SKIP(return, "no pseudo-terminals: %s", strerror(errno));
+	ASSERT_EQ(0, grantpt(master));
+	ASSERT_EQ(0, unlockpt(master));
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+	ASSERT_LE(0, slave);
+	ASSERT_EQ(0, tcgetattr(slave, &tio));
+	cfmakeraw(&tio);
+	ASSERT_EQ(0, tcsetattr(slave, TCSANOW, &tio));
+	fds[0].fd = slave;
+	ASSERT_EQ(0, mx_run(&cfg, &res));
+	EXPECT_EXITED(res.status, 0);
+	ASSERT_EQ(4, parse_longs(res.err, v, 8)) TH_LOG("report: %s", res.err);
+	EXPECT_EQ(13, v[0]);
+	EXPECT_EQ(11, v[1]);
+	EXPECT_EQ(10, v[2]);
+	EXPECT_EQ(0, v[3]);
+	/* The output waits in the master; the slave is still open here. */
+	while (got < strlen(BASIC_OUT)) {
+		n = read(master, buf + got, sizeof(buf) - 1 - got);
+		if (n <= 0)
+			break;
+		got += n;
+	}
+	buf[got] = '\0';
+	EXPECT_STREQ(BASIC_OUT, buf);
+	close(slave);
+	close(master);
+}
+
+/*
+ * wfd 1 is a socket whose peer is gone: -EPIPE and no SIGPIPE, as for a
+ * pipe (a socket's write raises SIGPIPE on Linux unless told not to).
+ */
+TEST(closed_socket_epipe_no_signal)
+{
+	const char *args[] = { mx_image("write_epipe.bin"), NULL };
+	struct mx_fd fds[2] = { { 1, -1 }, MX_FD_END };
+	struct mx_cfg cfg = { .args = args, .fds = fds };
+	long v[4];
+	int sv[2];
+
+	MINOS_REQUIRE();
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	close(sv[0]);
+	fds[0].fd = sv[1];
+	ASSERT_EQ(0, mx_run(&cfg, &res));
+	close(sv[1]);
+	EXPECT_EXITED(res.status, 0);
+	ASSERT_EQ(2, parse_longs(res.err, v, 4)) TH_LOG("report: %s", res.err);
+	EXPECT_EQ(-EPIPE, v[0]);
+	EXPECT_EQ(-EPIPE, v[1]);
 }
 
 /* A number that is not a write descriptor: -EBADF, nothing written. */
