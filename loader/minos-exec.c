@@ -41,12 +41,21 @@
 #define MINOS_DEV		"/dev/minos"
 #endif
 
+/* MINOS_CODE_MAX in MiB, as a literal for the help text. */
+#define MINOS_CODE_MAX_MIB	256
+_Static_assert(MINOS_CODE_MAX == (unsigned long)MINOS_CODE_MAX_MIB << 20,
+	       "MINOS_CODE_MAX_MIB must match uapi/minos.h");
+
 #define EXIT_OWN		125	/* minos-exec itself failed */
 #define EXIT_CANNOT_RUN		126	/* the image cannot be read or run */
 #define EXIT_NOT_FOUND		127	/* the image does not exist */
 
 #define STR_(x)			#x
 #define STR(x)			STR_(x)
+
+/* As in the kernel (and tools/include/linux/compiler.h). */
+#define __printf(a, b)		__attribute__((format(printf, a, b)))
+#define __noreturn		__attribute__((noreturn))
 
 /* One descriptor of the container-to-be. */
 struct fd_spec {
@@ -60,7 +69,7 @@ struct fd_spec {
 static struct fd_spec specs[MINOS_EXEC_MAX_FDS];
 static unsigned int nr_specs;
 
-static void __attribute__((format(printf, 1, 2))) msg(const char *fmt, ...)
+static void __printf(1, 2) msg(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -71,8 +80,7 @@ static void __attribute__((format(printf, 1, 2))) msg(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static void __attribute__((noreturn, format(printf, 2, 3)))
-die(int status, const char *fmt, ...)
+static void __noreturn __printf(2, 3) die(int status, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -84,15 +92,15 @@ die(int status, const char *fmt, ...)
 	exit(status);
 }
 
-static void __attribute__((noreturn)) usage_error(void)
+static void __noreturn usage_error(void)
 {
 	fputs("Try 'minos-exec --help' for more information.\n", stderr);
 	exit(EXIT_OWN);
 }
 
-static void help(void)
+static void print_help(void)
 {
-	printf(
+	static const char text[] =
 "Usage: minos-exec [OPTIONS] IMAGE\n"
 "Run the flat Minos image IMAGE (\"-\": read it from standard input) as the\n"
 "first Minos container, in this process: its exit status is the\n"
@@ -120,16 +128,18 @@ static void help(void)
 "  125  minos-exec failed: bad options, a descriptor file cannot be opened,\n"
 "       the Minos module is not loaded, or it refused the request\n"
 "  126  the image cannot be read or run (permission, a directory, empty,\n"
-"       larger than %lu MiB, unknown architecture, refused by the module)\n"
+"       larger than " STR(MINOS_CODE_MAX_MIB)
+" MiB, unknown architecture, refused by the module)\n"
 "  127  the image does not exist\n"
 "\n"
 "The Minos kernel module must be loaded (sudo insmod minos.ko); it creates\n"
 MINOS_DEV ". A seccomp filter that refuses unknown system calls, such as\n"
-"Docker's default profile, prevents Minos containers from running.\n",
-	       MINOS_CODE_MAX >> 20);
+"Docker's default profile, prevents Minos containers from running.\n";
+
+	fputs(text, stdout);
 }
 
-static void version(void)
+static void print_version(void)
 {
 	printf("minos-exec " MINOS_EXEC_VERSION " (Minos ABI version "
 	       STR(MINOS_ABI_VERSION) ")\n");
@@ -454,10 +464,10 @@ int main(int argc, char **argv)
 			arch = optarg;
 			break;
 		case 'h':
-			help();
+			print_help();
 			return 0;
 		case 'V':
-			version();
+			print_version();
 			return 0;
 		case ':':
 			msg("option '%s' needs an argument", argv[optind - 1]);
@@ -506,9 +516,9 @@ int main(int argc, char **argv)
 	switch (errno) {
 	case ENOSYS:
 	case EPERM:
+		msg("execveat: %s", strerror(errno));
 		die(EXIT_OWN,
-		    "execveat: %s: a seccomp filter (such as Docker's default profile) may block it, and it would block the Minos system calls too",
-		    strerror(errno));
+		    "a seccomp filter (such as Docker's default profile) may block it, and would block Minos calls too");
 	default:
 		die(EXIT_CANNOT_RUN, "cannot run %s: execveat: %s",
 		    strcmp(image, "-") ? image : "standard input",
