@@ -8,10 +8,13 @@
 #include <linux/fs.h>
 #include <linux/xarray.h>
 
-/* What a descriptor may be used for; stored as the tag of its entry. */
+/*
+ * What a descriptor may be used for, stored as the tag of its entry. The
+ * XArray allows pointer tags 0, 1 and 3 (2 marks its internal entries).
+ */
 enum minos_fd_type {
 	MINOS_RFD = 1,
-	MINOS_WFD = 2,
+	MINOS_WFD = 3,
 };
 
 /**
