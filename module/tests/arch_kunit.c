@@ -6,7 +6,7 @@
 #include <linux/string.h>
 #include <minos.h>
 
-#include "arch.h"
+#include "../arch.h"
 
 static const struct minos_arch *minos_arch_find_str(const char *name)
 {

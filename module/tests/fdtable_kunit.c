@@ -14,7 +14,7 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 
-#include "fdtable.h"
+#include "../fdtable.h"
 
 static const struct file_operations minos_fdt_test_fops = {
 	.owner	= THIS_MODULE,
@@ -31,12 +31,13 @@ static void minos_fdt_test_release(void *fdt)
 static struct minos_fdtable *minos_fdt_test_table(struct kunit *test)
 {
 	struct minos_fdtable *fdt;
+	int ret;
 
 	fdt = kunit_kzalloc(test, sizeof(*fdt), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fdt);
 	minos_fdtable_init(fdt);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-				 minos_fdt_test_release, fdt));
+	ret = kunit_add_action_or_reset(test, minos_fdt_test_release, fdt);
+	KUNIT_ASSERT_EQ(test, 0, ret);
 	return fdt;
 }
 
@@ -44,19 +45,21 @@ static struct minos_fdtable *minos_fdt_test_table(struct kunit *test)
 static struct file *minos_fdt_test_file(struct kunit *test)
 {
 	struct file *file;
+	int ret;
 
 	file = anon_inode_getfile("[minos-kunit]", &minos_fdt_test_fops, NULL,
 				  O_RDWR);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, file);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-				 minos_fdt_test_fput, file));
+	ret = kunit_add_action_or_reset(test, minos_fdt_test_fput, file);
+	KUNIT_ASSERT_EQ(test, 0, ret);
 	return file;
 }
 
+#define MINOS_FDT_TEST_LIMIT	1024
+
 /* Install a new reference to @file; the table owns it on success. */
-static int minos_fdt_test_install(struct minos_fdtable *fdt,
-				  struct file *file, enum minos_fd_type type,
-				  unsigned long limit)
+static int minos_fdt_test_add_lim(struct minos_fdtable *fdt, struct file *file,
+				  enum minos_fd_type type, unsigned long limit)
 {
 	int fd = minos_fd_install(fdt, get_file(file), type, limit);
 
@@ -65,9 +68,14 @@ static int minos_fdt_test_install(struct minos_fdtable *fdt,
 	return fd;
 }
 
-static int minos_fdt_test_install_at(struct minos_fdtable *fdt,
-				     unsigned int fd, struct file *file,
-				     enum minos_fd_type type)
+static int minos_fdt_test_add(struct minos_fdtable *fdt, struct file *file,
+			      enum minos_fd_type type)
+{
+	return minos_fdt_test_add_lim(fdt, file, type, MINOS_FDT_TEST_LIMIT);
+}
+
+static int minos_fdt_test_add_at(struct minos_fdtable *fdt, unsigned int fd,
+				 struct file *file, enum minos_fd_type type)
 {
 	int ret = minos_fd_install_at(fdt, fd, get_file(file), type);
 
@@ -76,18 +84,32 @@ static int minos_fdt_test_install_at(struct minos_fdtable *fdt,
 	return ret;
 }
 
-/* Remove @fd and check that it held @file; drops the table's reference. */
-static void minos_fdt_test_remove(struct kunit *test,
-				  struct minos_fdtable *fdt, unsigned long fd,
-				  enum minos_fd_type type, struct file *file)
+/*
+ * Look @fd up as @type and drop the reference again: 0 when it is @want,
+ * the error of the lookup, or -EXDEV for another file.
+ */
+static int minos_fdt_test_is(struct minos_fdtable *fdt, unsigned long fd,
+			     enum minos_fd_type type, struct file *want)
+{
+	struct file *got = minos_fd_get(fdt, fd, type);
+
+	if (IS_ERR(got))
+		return PTR_ERR(got);
+	__fput_sync(got);
+	return got == want ? 0 : -EXDEV;
+}
+
+/* Remove @fd as @type and drop the table's reference: as above. */
+static int minos_fdt_test_rm(struct minos_fdtable *fdt, unsigned long fd,
+			     enum minos_fd_type type, struct file *want)
 {
 	struct file *got = minos_fd_remove(fdt, fd, type);
 
-	KUNIT_ASSERT_PTR_EQ(test, got, file);
+	if (IS_ERR(got))
+		return PTR_ERR(got);
 	__fput_sync(got);
+	return got == want ? 0 : -EXDEV;
 }
-
-#define MINOS_FDT_TEST_LIMIT	1024
 
 static void minos_fdt_test_lowest_free(struct kunit *test)
 {
@@ -99,29 +121,22 @@ static void minos_fdt_test_lowest_free(struct kunit *test)
 		f[i] = minos_fdt_test_file(test);
 
 	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_EQ(test, i, minos_fdt_test_install(fdt, f[i],
-				MINOS_RFD, MINOS_FDT_TEST_LIMIT));
+		KUNIT_EXPECT_EQ(test, i, minos_fdt_test_add(fdt, f[i], MINOS_RFD));
 
 	/* A hole is filled before the numbers above the highest. */
-	minos_fdt_test_remove(test, fdt, 1, MINOS_RFD, f[1]);
-	KUNIT_EXPECT_EQ(test, 1, minos_fdt_test_install(fdt, f[4], MINOS_WFD,
-			MINOS_FDT_TEST_LIMIT));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_rm(fdt, 1, MINOS_RFD, f[1]));
+	KUNIT_EXPECT_EQ(test, 1, minos_fdt_test_add(fdt, f[4], MINOS_WFD));
 
 	/* Of two holes, the lower first. */
-	minos_fdt_test_remove(test, fdt, 2, MINOS_RFD, f[2]);
-	minos_fdt_test_remove(test, fdt, 0, MINOS_RFD, f[0]);
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install(fdt, f[0], MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_EXPECT_EQ(test, 2, minos_fdt_test_install(fdt, f[2], MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_EXPECT_EQ(test, 4, minos_fdt_test_install(fdt, f[1], MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_rm(fdt, 2, MINOS_RFD, f[2]));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_rm(fdt, 0, MINOS_RFD, f[0]));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_add(fdt, f[0], MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, 2, minos_fdt_test_add(fdt, f[2], MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, 4, minos_fdt_test_add(fdt, f[1], MINOS_RFD));
 
-	/* Numbers above a chosen one are still allocated in order. */
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install_at(fdt, 9, f[3],
-							  MINOS_RFD));
-	KUNIT_EXPECT_EQ(test, 5, minos_fdt_test_install(fdt, f[4], MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
+	/* Numbers below a chosen one are still allocated in order. */
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_add_at(fdt, 9, f[3], MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, 5, minos_fdt_test_add(fdt, f[4], MINOS_RFD));
 }
 
 static void minos_fdt_test_types(struct kunit *test)
@@ -131,34 +146,27 @@ static void minos_fdt_test_types(struct kunit *test)
 	struct file *w = minos_fdt_test_file(test);
 	struct file *got;
 
-	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_install(fdt, r, MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_ASSERT_EQ(test, 1, minos_fdt_test_install(fdt, w, MINOS_WFD,
-			MINOS_FDT_TEST_LIMIT));
+	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_add(fdt, r, MINOS_RFD));
+	KUNIT_ASSERT_EQ(test, 1, minos_fdt_test_add(fdt, w, MINOS_WFD));
 	KUNIT_EXPECT_EQ(test, 2, file_count(r));
+	KUNIT_EXPECT_EQ(test, 2, file_count(w));
 
 	/* Asked as the other type: -EBADF, and no reference taken. */
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_get(fdt, 0, MINOS_WFD));
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_get(fdt, 1, MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_is(fdt, 0, MINOS_WFD, r));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_is(fdt, 1, MINOS_RFD, w));
 	KUNIT_EXPECT_EQ(test, 2, file_count(r));
 	KUNIT_EXPECT_EQ(test, 2, file_count(w));
 
 	/* Not removed either. */
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_remove(fdt, 0, MINOS_WFD));
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_remove(fdt, 1, MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_rm(fdt, 0, MINOS_WFD, r));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_rm(fdt, 1, MINOS_RFD, w));
 
 	/* Asked as its own type: the file, with a new reference. */
 	got = minos_fd_get(fdt, 0, MINOS_RFD);
 	KUNIT_ASSERT_PTR_EQ(test, got, r);
 	KUNIT_EXPECT_EQ(test, 3, file_count(r));
 	__fput_sync(got);
-	got = minos_fd_get(fdt, 1, MINOS_WFD);
-	KUNIT_ASSERT_PTR_EQ(test, got, w);
-	__fput_sync(got);
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_is(fdt, 1, MINOS_WFD, w));
 	KUNIT_EXPECT_EQ(test, 2, file_count(r));
 	KUNIT_EXPECT_EQ(test, 2, file_count(w));
 }
@@ -175,17 +183,17 @@ static void minos_fdt_test_bad_numbers(struct kunit *test)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-				    minos_fd_get(fdt, bad[i], MINOS_RFD));
-		KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-				    minos_fd_remove(fdt, bad[i], MINOS_WFD));
+		KUNIT_EXPECT_EQ(test, -EBADF,
+				minos_fdt_test_is(fdt, bad[i], MINOS_RFD, f));
+		KUNIT_EXPECT_EQ(test, -EBADF,
+				minos_fdt_test_rm(fdt, bad[i], MINOS_WFD, f));
 	}
-	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_install(fdt, f, MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
+	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_add(fdt, f, MINOS_RFD));
 	/* 2^32 is not 0: the number is not truncated on the way. */
 	if (BITS_PER_LONG > 32)
-		KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-				    minos_fd_get(fdt, (u64)1 << 32, MINOS_RFD));
+		KUNIT_EXPECT_EQ(test, -EBADF,
+				minos_fdt_test_is(fdt, (u64)1 << 32,
+						  MINOS_RFD, f));
 	KUNIT_EXPECT_EQ(test, 2, file_count(f));
 }
 
@@ -196,34 +204,33 @@ static void minos_fdt_test_limit(struct kunit *test)
 	int i;
 
 	/* RLIMIT_NOFILE 0: no descriptor at all. */
-	KUNIT_EXPECT_EQ(test, -EMFILE, minos_fdt_test_install(fdt, f,
-			MINOS_RFD, 0));
+	KUNIT_EXPECT_EQ(test, -EMFILE,
+			minos_fdt_test_add_lim(fdt, f, MINOS_RFD, 0));
 
 	for (i = 0; i < 3; i++)
-		KUNIT_EXPECT_EQ(test, i, minos_fdt_test_install(fdt, f,
-				MINOS_RFD, 3));
-	KUNIT_EXPECT_EQ(test, -EMFILE, minos_fdt_test_install(fdt, f,
-			MINOS_WFD, 3));
+		KUNIT_EXPECT_EQ(test, i,
+				minos_fdt_test_add_lim(fdt, f, MINOS_RFD, 3));
+	KUNIT_EXPECT_EQ(test, -EMFILE,
+			minos_fdt_test_add_lim(fdt, f, MINOS_WFD, 3));
 	/* The failed install took no reference: 1 + 3 installed. */
 	KUNIT_EXPECT_EQ(test, 4, file_count(f));
 
 	/* A number freed below the limit is usable again. */
-	minos_fdt_test_remove(test, fdt, 1, MINOS_RFD, f);
-	KUNIT_EXPECT_EQ(test, 1, minos_fdt_test_install(fdt, f, MINOS_WFD, 3));
-	KUNIT_EXPECT_EQ(test, -EMFILE, minos_fdt_test_install(fdt, f,
-			MINOS_WFD, 3));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_rm(fdt, 1, MINOS_RFD, f));
+	KUNIT_EXPECT_EQ(test, 1, minos_fdt_test_add_lim(fdt, f, MINOS_WFD, 3));
+	KUNIT_EXPECT_EQ(test, -EMFILE,
+			minos_fdt_test_add_lim(fdt, f, MINOS_WFD, 3));
 
 	/* A limit lowered below what is open stops new numbers only. */
-	KUNIT_EXPECT_EQ(test, -EMFILE, minos_fdt_test_install(fdt, f,
-			MINOS_WFD, 2));
-	KUNIT_EXPECT_PTR_EQ(test, f, minos_fd_get(fdt, 2, MINOS_RFD));
-	__fput_sync(f);
+	KUNIT_EXPECT_EQ(test, -EMFILE,
+			minos_fdt_test_add_lim(fdt, f, MINOS_WFD, 2));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_is(fdt, 2, MINOS_RFD, f));
 
 	/* A limit too large for an int is clamped, not wrapped. */
-	KUNIT_EXPECT_EQ(test, 3, minos_fdt_test_install(fdt, f, MINOS_RFD,
-			ULONG_MAX));
-	KUNIT_EXPECT_EQ(test, 4, minos_fdt_test_install(fdt, f, MINOS_RFD,
-			(unsigned long)UINT_MAX));
+	KUNIT_EXPECT_EQ(test, 3,
+			minos_fdt_test_add_lim(fdt, f, MINOS_RFD, ULONG_MAX));
+	KUNIT_EXPECT_EQ(test, 4,
+			minos_fdt_test_add_lim(fdt, f, MINOS_RFD, UINT_MAX));
 	KUNIT_EXPECT_EQ(test, 6, file_count(f));
 }
 
@@ -232,35 +239,29 @@ static void minos_fdt_test_install_at(struct kunit *test)
 	struct minos_fdtable *fdt = minos_fdt_test_table(test);
 	struct file *a = minos_fdt_test_file(test);
 	struct file *b = minos_fdt_test_file(test);
-	struct file *got;
 
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install_at(fdt, 5, a,
-							  MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_add_at(fdt, 5, a, MINOS_RFD));
 	/* Taken: -EBUSY, the entry and its type unchanged. */
-	KUNIT_EXPECT_EQ(test, -EBUSY, minos_fdt_test_install_at(fdt, 5, b,
-							       MINOS_WFD));
+	KUNIT_EXPECT_EQ(test, -EBUSY,
+			minos_fdt_test_add_at(fdt, 5, b, MINOS_WFD));
 	KUNIT_EXPECT_EQ(test, 1, file_count(b));
-	got = minos_fd_get(fdt, 5, MINOS_RFD);
-	KUNIT_EXPECT_PTR_EQ(test, got, a);
-	if (!IS_ERR(got))
-		__fput_sync(got);
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_is(fdt, 5, MINOS_RFD, a));
 
 	/* Taken by the allocator: -EBUSY too. */
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install(fdt, b, MINOS_WFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_EXPECT_EQ(test, -EBUSY, minos_fdt_test_install_at(fdt, 0, a,
-							       MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_add(fdt, b, MINOS_WFD));
+	KUNIT_EXPECT_EQ(test, -EBUSY,
+			minos_fdt_test_add_at(fdt, 0, a, MINOS_RFD));
 
-	/* The largest number there is, and one past it. */
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install_at(fdt, INT_MAX, b,
-							  MINOS_WFD));
-	KUNIT_EXPECT_PTR_EQ(test, b, minos_fd_get(fdt, INT_MAX, MINOS_WFD));
-	__fput_sync(b);
+	/* The largest number there is, and past it. */
+	KUNIT_EXPECT_EQ(test, 0,
+			minos_fdt_test_add_at(fdt, INT_MAX, b, MINOS_WFD));
+	KUNIT_EXPECT_EQ(test, 0,
+			minos_fdt_test_is(fdt, INT_MAX, MINOS_WFD, b));
 	KUNIT_EXPECT_EQ(test, -EBADF,
-			minos_fdt_test_install_at(fdt, (unsigned int)INT_MAX + 1,
-						  a, MINOS_RFD));
-	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_install_at(fdt, UINT_MAX,
-							       a, MINOS_RFD));
+			minos_fdt_test_add_at(fdt, (unsigned int)INT_MAX + 1,
+					      a, MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, -EBADF,
+			minos_fdt_test_add_at(fdt, UINT_MAX, a, MINOS_RFD));
 	KUNIT_EXPECT_EQ(test, 2, file_count(a));
 	KUNIT_EXPECT_EQ(test, 3, file_count(b));
 }
@@ -272,10 +273,8 @@ static void minos_fdt_test_remove_reuse(struct kunit *test)
 	struct file *b = minos_fdt_test_file(test);
 	struct file *got;
 
-	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_install(fdt, a, MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_ASSERT_EQ(test, 1, minos_fdt_test_install(fdt, b, MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
+	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_add(fdt, a, MINOS_RFD));
+	KUNIT_ASSERT_EQ(test, 1, minos_fdt_test_add(fdt, b, MINOS_RFD));
 
 	/* The table's reference becomes the caller's. */
 	got = minos_fd_remove(fdt, 0, MINOS_RFD);
@@ -284,80 +283,72 @@ static void minos_fdt_test_remove_reuse(struct kunit *test)
 	__fput_sync(got);
 
 	/* Gone: every operation on it says -EBADF. */
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_get(fdt, 0, MINOS_RFD));
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_remove(fdt, 0, MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_is(fdt, 0, MINOS_RFD, a));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_rm(fdt, 0, MINOS_RFD, a));
 
 	/* Reused, for a file of the other type. */
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install(fdt, b, MINOS_WFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_EXPECT_PTR_EQ(test, ERR_PTR(-EBADF),
-			    minos_fd_get(fdt, 0, MINOS_RFD));
-	got = minos_fd_get(fdt, 0, MINOS_WFD);
-	KUNIT_EXPECT_PTR_EQ(test, got, b);
-	if (!IS_ERR(got))
-		__fput_sync(got);
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_add(fdt, b, MINOS_WFD));
+	KUNIT_EXPECT_EQ(test, -EBADF, minos_fdt_test_is(fdt, 0, MINOS_RFD, b));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_is(fdt, 0, MINOS_WFD, b));
 
 	/* Reused by install_at as well. */
-	minos_fdt_test_remove(test, fdt, 1, MINOS_RFD, b);
-	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_install_at(fdt, 1, a,
-							  MINOS_RFD));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_rm(fdt, 1, MINOS_RFD, b));
+	KUNIT_EXPECT_EQ(test, 0, minos_fdt_test_add_at(fdt, 1, a, MINOS_RFD));
 	KUNIT_EXPECT_EQ(test, 2, file_count(a));
 	KUNIT_EXPECT_EQ(test, 2, file_count(b));
 }
 
 static void minos_fdt_test_get_many(struct kunit *test)
 {
-	struct minos_fdtable *fdt = minos_fdt_test_table(test);
-	struct file *files[4], *got[4];
 	static const u32 all[] = { 2, 0, 1 };
 	static const u32 twice[] = { 1, 1 };
 	static const u32 absent[] = { 0, 7, 1 };
 	static const u32 mixed[] = { 0, 1, 3 };
 	static const u32 huge[] = { 0, 0x80000000u };
+	struct minos_fdtable *fdt = minos_fdt_test_table(test);
+	struct file *files[4], *got[4];
+	enum minos_fd_type type;
 	int i;
 
 	for (i = 0; i < 4; i++) {
 		files[i] = minos_fdt_test_file(test);
-		KUNIT_ASSERT_EQ(test, i, minos_fdt_test_install(fdt, files[i],
-				i < 3 ? MINOS_RFD : MINOS_WFD,
-				MINOS_FDT_TEST_LIMIT));
+		type = i < 3 ? MINOS_RFD : MINOS_WFD;
+		KUNIT_ASSERT_EQ(test, i, minos_fdt_test_add(fdt, files[i], type));
 	}
 
 	/* All there: each file in the order asked, with a new reference. */
 	memset(got, 0, sizeof(got));
-	KUNIT_ASSERT_EQ(test, 0, minos_fd_get_many(fdt, all, ARRAY_SIZE(all),
-						   MINOS_RFD, got));
-	for (i = 0; i < ARRAY_SIZE(all); i++) {
+	KUNIT_ASSERT_EQ(test, 0,
+			minos_fd_get_many(fdt, all, 3, MINOS_RFD, got));
+	for (i = 0; i < 3; i++) {
 		KUNIT_EXPECT_PTR_EQ(test, got[i], files[all[i]]);
 		KUNIT_EXPECT_EQ(test, 3, file_count(files[all[i]]));
 	}
-	for (i = 0; i < ARRAY_SIZE(all); i++)
+	for (i = 0; i < 3; i++)
 		__fput_sync(got[i]);
 
 	/* The same number twice: two references. */
-	KUNIT_ASSERT_EQ(test, 0, minos_fd_get_many(fdt, twice, 2, MINOS_RFD,
-						   got));
+	KUNIT_ASSERT_EQ(test, 0,
+			minos_fd_get_many(fdt, twice, 2, MINOS_RFD, got));
 	KUNIT_EXPECT_EQ(test, 4, file_count(files[1]));
 	__fput_sync(got[0]);
 	__fput_sync(got[1]);
 
 	/* Any number missing, of the wrong type or out of range: none. */
-	KUNIT_EXPECT_EQ(test, -EBADF, minos_fd_get_many(fdt, absent,
-			ARRAY_SIZE(absent), MINOS_RFD, got));
-	KUNIT_EXPECT_EQ(test, -EBADF, minos_fd_get_many(fdt, mixed,
-			ARRAY_SIZE(mixed), MINOS_RFD, got));
-	KUNIT_EXPECT_EQ(test, -EBADF, minos_fd_get_many(fdt, huge,
-			ARRAY_SIZE(huge), MINOS_RFD, got));
-	KUNIT_EXPECT_EQ(test, -EBADF, minos_fd_get_many(fdt, all,
-			ARRAY_SIZE(all), MINOS_WFD, got));
+	KUNIT_EXPECT_EQ(test, -EBADF,
+			minos_fd_get_many(fdt, absent, 3, MINOS_RFD, got));
+	KUNIT_EXPECT_EQ(test, -EBADF,
+			minos_fd_get_many(fdt, mixed, 3, MINOS_RFD, got));
+	KUNIT_EXPECT_EQ(test, -EBADF,
+			minos_fd_get_many(fdt, huge, 2, MINOS_RFD, got));
+	KUNIT_EXPECT_EQ(test, -EBADF,
+			minos_fd_get_many(fdt, all, 3, MINOS_WFD, got));
 	for (i = 0; i < 4; i++)
 		KUNIT_EXPECT_EQ(test, 2, file_count(files[i]));
 
 	/* The write end alone, as a wfd. */
-	KUNIT_EXPECT_EQ(test, 0, minos_fd_get_many(fdt, &mixed[2], 1,
-						   MINOS_WFD, got));
+	KUNIT_EXPECT_EQ(test, 0,
+			minos_fd_get_many(fdt, &mixed[2], 1, MINOS_WFD, got));
 	KUNIT_EXPECT_PTR_EQ(test, got[0], files[3]);
 	__fput_sync(got[0]);
 }
@@ -369,12 +360,9 @@ static void minos_fdt_test_release_all(struct kunit *test)
 	struct file *a = minos_fdt_test_file(test);
 	struct file *b = minos_fdt_test_file(test);
 
-	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_install(fdt, a, MINOS_RFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_ASSERT_EQ(test, 1, minos_fdt_test_install(fdt, a, MINOS_WFD,
-			MINOS_FDT_TEST_LIMIT));
-	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_install_at(fdt, 100, b,
-							  MINOS_WFD));
+	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_add(fdt, a, MINOS_RFD));
+	KUNIT_ASSERT_EQ(test, 1, minos_fdt_test_add(fdt, a, MINOS_WFD));
+	KUNIT_ASSERT_EQ(test, 0, minos_fdt_test_add_at(fdt, 100, b, MINOS_WFD));
 	KUNIT_EXPECT_EQ(test, 3, file_count(a));
 	KUNIT_EXPECT_EQ(test, 2, file_count(b));
 

@@ -23,7 +23,7 @@
 #include <linux/uio.h>
 #include <minos.h>
 
-#include "pipe.h"
+#include "../pipe.h"
 
 #define CAP		MINOS_PIPE_CAPACITY
 #define ATOMIC		MINOS_ATOMIC_WRITE
@@ -149,8 +149,8 @@ static ssize_t minos_pipe_test_read(struct kunit *test, size_t len,
 	KUNIT_EXPECT_EQ(test, iov_iter_count(&to),
 			len - (ret > 0 ? ret : 0));
 	if (ret > 0) {
-		KUNIT_EXPECT_EQ_MSG(test, minos_pipe_test_check(t->buf,
-				    t->read, ret), (size_t)ret,
+		KUNIT_EXPECT_EQ_MSG(test, (size_t)ret,
+				    minos_pipe_test_check(t->buf, t->read, ret),
 				    "stream offset %zu", t->read);
 		t->read += ret;
 	}
@@ -281,8 +281,8 @@ static void minos_pipe_test_atomic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -EAGAIN, minos_pipe_test_write(test, ATOMIC,
 							     true));
 	KUNIT_EXPECT_EQ(test, CAP - (ATOMIC - 1), t->written - t->read);
-	KUNIT_EXPECT_EQ(test, ATOMIC - 1, minos_pipe_test_write(test,
-			ATOMIC - 1, true));
+	KUNIT_EXPECT_EQ(test, ATOMIC - 1,
+			minos_pipe_test_write(test, ATOMIC - 1, true));
 
 	/* Room for 100 bytes: a write of 101 does not tear. */
 	KUNIT_EXPECT_EQ(test, 100, minos_pipe_test_read(test, 100, true));
@@ -544,8 +544,8 @@ static void minos_pipe_test_wait_write(struct kunit *test)
 	/* ...for room for all of an atomic write... */
 	KUNIT_EXPECT_EQ(test, 100, minos_pipe_test_read(test, 100, true));
 	KUNIT_EXPECT_TRUE(test, minos_pipe_test_io_waiting(io));
-	KUNIT_EXPECT_EQ(test, ATOMIC - 100, minos_pipe_test_read(test,
-			ATOMIC - 100, true));
+	KUNIT_EXPECT_EQ(test, ATOMIC - 100,
+			minos_pipe_test_read(test, ATOMIC - 100, true));
 	KUNIT_EXPECT_EQ(test, ATOMIC, minos_pipe_test_io_end(test, io));
 	KUNIT_EXPECT_EQ(test, CAP, t->written - t->read);
 
