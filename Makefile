@@ -5,12 +5,13 @@
 # make check      set up this machine, fetch the test kernel, build, run
 #                 every test in a VM; ends with "minos: N passed, ..."
 # make demo       the same set-up, then run examples/hello in the VM
+# make bench      boot the VM once and print Minos / Linux time ratios
 # make selftests  build the kselftests (needs the fetched kernel source)
 # make clean
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: all module loader examples selftests check demo clean help
+.PHONY: all module loader examples selftests check demo bench clean help
 
 all: module loader examples
 
@@ -36,6 +37,9 @@ check:
 demo:
 	scripts/demo
 
+bench:
+	scripts/bench
+
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	$(MAKE) -C loader clean
@@ -43,4 +47,4 @@ clean:
 	$(MAKE) -C selftests/minos clean
 
 help:
-	@sed -n 's/^# \{0,1\}//p' Makefile | sed -n '2,9p'
+	@sed -n 's/^# \{0,1\}//p' Makefile | sed -n '2,10p'
