@@ -157,6 +157,27 @@ struct file *minos_fd_remove_file(struct minos_fdtable *fdt, unsigned long fd,
 }
 
 /**
+ * minos_fd_peek() - look up a descriptor without taking a reference
+ * @fdt:  the table
+ * @fd:   the number
+ * @type: the type the call expects
+ *
+ * For a caller that knows nobody can remove the descriptor meanwhile: the
+ * only thread of the container that owns @fdt, in one of its calls. Only
+ * that container's threads remove descriptors from its table.
+ *
+ * Context: any; lock-free.
+ * Return: the file, or NULL.
+ */
+struct file *minos_fd_peek(struct minos_fdtable *fdt, unsigned long fd,
+			   enum minos_fd_type type)
+{
+	void *entry = minos_fd_entry(fdt, fd, type);
+
+	return entry ? xa_untag_pointer(entry) : NULL;
+}
+
+/**
  * minos_fd_get_many() - look up several descriptors of one type at once
  * @fdt:   the table
  * @fds:   the numbers
@@ -198,24 +219,26 @@ int minos_fd_get_many(struct minos_fdtable *fdt, const u32 *fds,
  * @start: the index to consider first; the scan wraps around
  * @type:  the type the call expects of each
  * @pick:  says of a file: > 0 take it, 0 pass it, < 0 give up the scan
- * @file:  set to the file taken, with a new reference
+ * @file:  set to the file taken, with a new reference unless @peek
+ * @peek:  look up without lock or reference, as minos_fd_peek() may
  *
  * Every number is checked, even past the one taken.
  *
- * Context: any; takes a spinlock, under which @pick runs.
+ * Context: any; takes a spinlock (unless @peek), under which @pick runs.
  * Return: the index taken; -%EBADF when any number is not a descriptor of
  * type @type; -%EAGAIN when none was taken or @pick gave up.
  */
 int minos_fd_pick(struct minos_fdtable *fdt, const u32 *fds,
 		  unsigned int count, unsigned int start,
 		  enum minos_fd_type type, int (*pick)(struct file *file),
-		  struct file **file)
+		  struct file **file, bool peek)
 {
 	unsigned int i, idx;
 	int ret = -EAGAIN, pick_ret;
 	void *entry;
 
-	xa_lock(&fdt->xa);
+	if (!peek)
+		xa_lock(&fdt->xa);
 	for (i = 0; i < count; i++) {
 		idx = start + i < count ? start + i : start + i - count;
 		entry = minos_fd_entry(fdt, fds[idx], type);
@@ -231,8 +254,12 @@ int minos_fd_pick(struct minos_fdtable *fdt, const u32 *fds,
 		if (pick_ret > 0)
 			ret = idx;
 	}
-	if (ret >= 0)
-		*file = get_file(xa_untag_pointer(xa_load(&fdt->xa, fds[ret])));
-	xa_unlock(&fdt->xa);
+	if (ret >= 0) {
+		*file = xa_untag_pointer(xa_load(&fdt->xa, fds[ret]));
+		if (!peek)
+			get_file(*file);
+	}
+	if (!peek)
+		xa_unlock(&fdt->xa);
 	return ret;
 }

@@ -44,7 +44,9 @@ int minos_fd_get_many(struct minos_fdtable *fdt, const u32 *fds,
 int minos_fd_pick(struct minos_fdtable *fdt, const u32 *fds,
 		  unsigned int count, unsigned int start,
 		  enum minos_fd_type type, int (*pick)(struct file *file),
-		  struct file **file);
+		  struct file **file, bool peek);
+struct file *minos_fd_peek(struct minos_fdtable *fdt, unsigned long fd,
+			   enum minos_fd_type type);
 struct file *minos_fd_remove(struct minos_fdtable *fdt, unsigned long fd,
 			     enum minos_fd_type type);
 struct file *minos_fd_remove_file(struct minos_fdtable *fdt, unsigned long fd,
