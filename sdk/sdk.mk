@@ -16,7 +16,10 @@
 #	foo_OBJS	into foo.bin only (foo: the file name, no folder)
 #
 # MINOS_CC, MINOS_OBJCOPY, MINOS_CFLAGS_EXTRA and MINOS_LDFLAGS_EXTRA may be
-# set to change the toolchain or add flags. `make V=1` shows the commands.
+# set, before or after the include, to change the toolchain or add flags.
+# MINOS_CFLAGS and MINOS_LDFLAGS are there for your own rules. `make V=1`
+# shows the commands; $(minos_q) is "@" unless V=1, for quiet rules of your
+# own.
 
 ifndef MINOS_SDK
 MINOS_SDK := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
@@ -29,14 +32,14 @@ MINOS_OBJCOPY	?= objcopy
 # flat image cannot carry (stack protector canary in TLS, CET notes, unwind
 # tables). The red zone is kept: a container runs no signal handlers, and
 # nothing else writes below its stack pointer.
-MINOS_CFLAGS	:= -std=gnu11 -O2 -g -Wall -Wextra \
+MINOS_CFLAGS	= -std=gnu11 -O2 -g -Wall -Wextra \
 		   -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 		   -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		   -fcf-protection=none -fno-stack-clash-protection \
 		   -fno-common -ffunction-sections -fdata-sections \
 		   -I$(MINOS_SDK)/include $(MINOS_CFLAGS_EXTRA)
 
-MINOS_LDFLAGS	:= -nostdlib -static -no-pie -Wl,--build-id=none \
+MINOS_LDFLAGS	= -nostdlib -static -no-pie -Wl,--build-id=none \
 		   -Wl,-T,$(MINOS_SDK)/minos.ld -Wl,--gc-sections \
 		   $(MINOS_LDFLAGS_EXTRA)
 

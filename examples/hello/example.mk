@@ -4,4 +4,5 @@
 all: hello/hello-raw.bin
 
 hello/hello-raw.bin: hello/make-raw.sh
-	sh hello/make-raw.sh $@
+	@$(if $(minos_q),echo "  RAW     $@")
+	$(minos_q)sh hello/make-raw.sh $@
