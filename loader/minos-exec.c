@@ -224,7 +224,7 @@ static void add_spec(unsigned int type, const char *arg)
 }
 
 /*
- * Is host descriptor @fd open in a mode that suits @type? 0 if so, else a
+ * Is host descriptor @fd open in a mode that suits @type? NULL if so, else a
  * reason for a message.
  */
 static const char *host_fd_problem(int fd, unsigned int type)
