@@ -417,6 +417,7 @@ void minos_thread_detach(struct minos_thread *thread)
 	rhashtable_remove_fast(&minos_threads, &thread->node,
 			       minos_thread_params);
 	kfree(thread->spare);
+	kfree(thread->rcache);
 	minos_spawn_thread_gone(thread);
 	kfree_rcu(thread, rcu);
 	if (atomic_dec_and_test(&ctr->threads))

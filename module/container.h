@@ -16,6 +16,7 @@
 #include "fdtable.h"
 
 struct minos_call;
+struct minos_read_cache;
 struct minos_spawn;
 struct seq_file;
 
@@ -67,6 +68,7 @@ struct minos_container {
  * @exit_work: tears this state down once the thread exits
  * @call:      the pending Minos call; written and read by @task only
  * @read_next: where the thread's next multi-read scan starts; @task only
+ * @rcache:    the files of the thread's last multi-read; @task only
  * @spare:     state reserved for the thread @task is creating; @task only
  * @spawn:     the cnew() @task is carrying out; @task only
  * @start:     how this new child container starts; @task only
@@ -84,6 +86,7 @@ struct minos_thread {
 	struct callback_head exit_work;
 	const struct minos_call *call;
 	unsigned int read_next;
+	struct minos_read_cache *rcache;
 	struct minos_thread *spare;
 	struct minos_spawn *spawn;
 	struct minos_spawn *start;

@@ -150,6 +150,7 @@ struct file *minos_fd_remove_file(struct minos_fdtable *fdt, unsigned long fd,
 	entry = minos_fd_entry(fdt, fd, type);
 	if (entry && (!expect || xa_untag_pointer(entry) == expect)) {
 		__xa_erase(&fdt->xa, fd);
+		WRITE_ONCE(fdt->gen, fdt->gen + 1);
 		file = xa_untag_pointer(entry);
 	}
 	xa_unlock(&fdt->xa);

@@ -19,15 +19,18 @@ enum minos_fd_type {
 
 /**
  * struct minos_fdtable - the descriptors of one container
- * @xa: descriptor number -> tagged &struct file pointer (tag: type).
- *      The xarray's own lock guards every entry; a looked-up file is
- *      pinned with a file reference taken under that lock.
+ * @xa:  descriptor number -> tagged &struct file pointer (tag: type).
+ *       The xarray's own lock guards every entry; a looked-up file is
+ *       pinned with a file reference taken under that lock.
+ * @gen: bumped (under the xarray's lock) whenever an entry is removed, so
+ *       that a lone thread may keep borrowed files of unchanged entries
  *
  * Each entry holds one reference to its file. Numbers are allocated lowest
  * free first, below the owner's RLIMIT_NOFILE.
  */
 struct minos_fdtable {
 	struct xarray xa;
+	unsigned long gen;
 };
 
 void minos_fdtable_init(struct minos_fdtable *fdt);

@@ -34,6 +34,26 @@
 /* A read over at most this many descriptors needs no allocation. */
 #define MINOS_READ_ONSTACK	8
 
+/* A read over at most this many descriptors may take the fast path. */
+#define MINOS_FAST_READ_MAX	64
+
+/**
+ * struct minos_read_cache - the files of a lone thread's last multi-read
+ * @gen:   the table's generation they were looked up in
+ * @count: how many (0: none)
+ * @fds:   the descriptor numbers
+ * @files: their files, all Minos pipes, borrowed from the table
+ *
+ * A thread that reads the same set of pipes again and again (an event
+ * loop) need not look each one up every time while the table is unchanged.
+ */
+struct minos_read_cache {
+	unsigned long gen;
+	unsigned int count;
+	u32 fds[MINOS_FAST_READ_MAX];
+	struct file *files[MINOS_FAST_READ_MAX];
+};
+
 /**
  * minos_sys_pipe() - pipe()
  * @thread: the calling thread
@@ -285,9 +305,6 @@ static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = 
  * the whole call again from its registers.
  */
 
-/* A read over at most this many descriptors may take the fast path. */
-#define MINOS_FAST_READ_MAX	64
-
 /*
  * The only thread of a container is the only one that can remove entries
  * from its table: it may use them without taking references, which saves
@@ -340,6 +357,46 @@ static int minos_fast_pick(struct file *file)
 	return minos_pipe_ready(file);
 }
 
+/* Bring a lone thread's read cache up to date with @rfds. */
+static bool minos_fast_cache(struct minos_thread *thread, const u32 *rfds,
+			     unsigned int count)
+{
+	struct minos_fdtable *fdt = &thread->ctr->fdt;
+	struct minos_read_cache *rc = thread->rcache;
+	unsigned int i;
+
+	if (rc->count == count && rc->gen == READ_ONCE(fdt->gen) &&
+	    !memcmp(rc->fds, rfds, count * sizeof(*rfds)))
+		return true;
+	rc->count = 0;
+	for (i = 0; i < count; i++) {
+		rc->files[i] = minos_fd_peek(fdt, rfds[i], MINOS_RFD);
+		if (!rc->files[i] || !minos_file_is_pipe(rc->files[i]))
+			return false;
+	}
+	memcpy(rc->fds, rfds, count * sizeof(*rfds));
+	rc->gen = READ_ONCE(fdt->gen);
+	rc->count = count;
+	return true;
+}
+
+/* The first ready pipe of the cache, in turn, or -EAGAIN. */
+static int minos_fast_cache_pick(struct minos_thread *thread,
+				 unsigned int count, struct file **file)
+{
+	struct minos_read_cache *rc = thread->rcache;
+	unsigned int i, idx = thread->read_next % count;
+
+	for (i = 0; i < count; i++) {
+		if (minos_pipe_ready(rc->files[idx])) {
+			*file = rc->files[idx];
+			return idx;
+		}
+		idx = idx + 1 < count ? idx + 1 : 0;
+	}
+	return -EAGAIN;
+}
+
 static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 {
 	bool alone = minos_fast_alone(thread);
@@ -355,9 +412,19 @@ static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 	if (copy_from_user_nofault(rfds, (const void __user *)regs->di,
 				   count * sizeof(*rfds)))
 		return false;
-	idx = minos_fd_pick(&thread->ctr->fdt, rfds, count,
-			    thread->read_next % count, MINOS_RFD,
-			    minos_fast_pick, &file, alone);
+	/* A lone thread reading several pipes over and over: cache them. */
+	if (alone && count > 1 && !thread->rcache)
+		thread->rcache = kzalloc(sizeof(*thread->rcache), GFP_NOWAIT |
+					 __GFP_ACCOUNT | __GFP_NOWARN);
+	if (alone && thread->rcache) {
+		if (!minos_fast_cache(thread, rfds, count))
+			return false;
+		idx = minos_fast_cache_pick(thread, count, &file);
+	} else {
+		idx = minos_fd_pick(&thread->ctr->fdt, rfds, count,
+				    thread->read_next % count, MINOS_RFD,
+				    minos_fast_pick, &file, alone);
+	}
 	if (idx < 0)
 		return false;
 	iov_iter_ubuf(&iter, ITER_DEST, (void __user *)regs->dx,
