@@ -42,6 +42,10 @@ static const struct rhashtable_params minos_thread_params = {
 static struct rhashtable minos_threads;
 static atomic_t minos_live = ATOMIC_INIT(0);
 
+/* Own caches, unmerged: /proc/slabinfo shows what containers hold. */
+static struct kmem_cache *minos_container_cache;
+static struct kmem_cache *minos_thread_cache;
+
 /* First containers (those with no parent), for the debugfs view. */
 static LIST_HEAD(minos_roots);
 static DEFINE_SPINLOCK(minos_roots_lock);	/* guards minos_roots */
@@ -61,12 +65,12 @@ struct minos_container *minos_container_create(void)
 	struct minos_container *ctr;
 	int ret;
 
-	ctr = kzalloc(sizeof(*ctr), GFP_KERNEL_ACCOUNT);
+	ctr = kmem_cache_zalloc(minos_container_cache, GFP_KERNEL_ACCOUNT);
 	if (!ctr)
 		return ERR_PTR(-ENOMEM);
 	ret = minos_probes_get();
 	if (ret) {
-		kfree(ctr);
+		kmem_cache_free(minos_container_cache, ctr);
 		return ERR_PTR(ret);
 	}
 	refcount_set(&ctr->ref, 1);
@@ -97,7 +101,7 @@ void minos_container_put(struct minos_container *ctr)
 	spin_lock(&minos_roots_lock);
 	list_del(&ctr->root);
 	spin_unlock(&minos_roots_lock);
-	kfree(ctr);
+	kmem_cache_free(minos_container_cache, ctr);
 	/*
 	 * Last: after this, rmmod may proceed, and only the return to our
 	 * caller is left to run in module text.
@@ -371,7 +375,22 @@ static void minos_thread_exit_work(struct callback_head *work)
  */
 struct minos_thread *minos_thread_alloc(gfp_t gfp)
 {
-	return kzalloc(sizeof(struct minos_thread), gfp | __GFP_ACCOUNT);
+	return kmem_cache_zalloc(minos_thread_cache, gfp | __GFP_ACCOUNT);
+}
+
+/**
+ * minos_thread_free() - free thread state that was never attached
+ * @thread: the state, or NULL
+ */
+void minos_thread_free(struct minos_thread *thread)
+{
+	if (thread)
+		kmem_cache_free(minos_thread_cache, thread);
+}
+
+static void minos_thread_free_rcu(struct rcu_head *rcu)
+{
+	minos_thread_free(container_of(rcu, struct minos_thread, rcu));
 }
 
 /**
@@ -394,7 +413,7 @@ int minos_thread_attach(struct minos_thread *thread,
 	ret = rhashtable_lookup_insert_fast(&minos_threads, &thread->node,
 					    minos_thread_params);
 	if (ret) {
-		kfree(thread);
+		minos_thread_free(thread);
 		return ret;
 	}
 	refcount_inc(&ctr->ref);
@@ -416,10 +435,10 @@ void minos_thread_detach(struct minos_thread *thread)
 
 	rhashtable_remove_fast(&minos_threads, &thread->node,
 			       minos_thread_params);
-	kfree(thread->spare);
+	minos_thread_free(thread->spare);
 	kfree(thread->rcache);
 	minos_spawn_thread_gone(thread);
-	kfree_rcu(thread, rcu);
+	call_rcu(&thread->rcu, minos_thread_free_rcu);
 	if (atomic_dec_and_test(&ctr->threads))
 		minos_container_end(ctr);
 	minos_container_put(ctr);
@@ -508,11 +527,30 @@ void minos_thread_exiting(struct task_struct *task)
 
 int minos_container_init(void)
 {
-	return rhashtable_init(&minos_threads, &minos_thread_params);
+	int ret;
+
+	minos_container_cache = KMEM_CACHE(minos_container,
+					   SLAB_ACCOUNT | SLAB_NO_MERGE);
+	minos_thread_cache = KMEM_CACHE(minos_thread,
+					SLAB_ACCOUNT | SLAB_NO_MERGE);
+	ret = -ENOMEM;
+	if (!minos_container_cache || !minos_thread_cache)
+		goto err;
+	ret = rhashtable_init(&minos_threads, &minos_thread_params);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	kmem_cache_destroy(minos_thread_cache);
+	kmem_cache_destroy(minos_container_cache);
+	return ret;
 }
 
 void minos_container_exit(void)
 {
 	/* Every container holds a module reference: none can be left. */
 	rhashtable_destroy(&minos_threads);
+	rcu_barrier();	/* thread states freed after a grace period */
+	kmem_cache_destroy(minos_thread_cache);
+	kmem_cache_destroy(minos_container_cache);
 }

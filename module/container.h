@@ -112,6 +112,7 @@ int minos_container_move_fd(struct minos_container *from, unsigned long fd,
 			    enum minos_fd_type type, struct minos_container *to);
 
 struct minos_thread *minos_thread_alloc(gfp_t gfp);
+void minos_thread_free(struct minos_thread *thread);
 int minos_thread_attach(struct minos_thread *thread,
 			struct minos_container *ctr, struct task_struct *task);
 void minos_thread_detach(struct minos_thread *thread);

@@ -68,7 +68,7 @@ static void minos_spawn_drop(struct minos_spawn *spawn)
 {
 	if (spawn->child)
 		minos_container_abandon(spawn->child);
-	kfree(spawn->thread);
+	minos_thread_free(spawn->thread);
 	minos_spawn_put(spawn);
 }
 
