@@ -16,6 +16,7 @@
  *   with the error of a failed check, and has no effect.
  */
 #include <linux/file.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/task_work.h>
 #include <asm/syscall.h>
@@ -451,11 +452,20 @@ static void minos_call_work(struct callback_head *work)
 	long ret = thread->call->run(thread, regs);
 
 	/*
-	 * The call was skipped (orig_ax = -1), so Linux never restarts it:
-	 * an interrupted wait must not leak a restart code to user space.
+	 * A host file's wait was interrupted by a signal (a stop, say: a
+	 * container has no handlers). The call was skipped (orig_ax = -1), so
+	 * make Linux restart it, as itself, once the signal is dealt with:
+	 * this work runs before signal delivery. A container being killed
+	 * just gets -EINTR.
 	 */
-	if (ret >= -ERESTART_RESTARTBLOCK && ret <= -ERESTARTSYS)
-		ret = -EINTR;
+	if (ret >= -ERESTART_RESTARTBLOCK && ret <= -ERESTARTSYS) {
+		if (fatal_signal_pending(current)) {
+			ret = -EINTR;
+		} else {
+			regs->orig_ax = MINOS_NR_BASE + (thread->call - minos_calls);
+			ret = -ERESTARTNOINTR;
+		}
+	}
 	regs->ax = ret;
 }
 
