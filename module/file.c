@@ -70,8 +70,8 @@ static ssize_t minos_file_io(struct file *file, struct iov_iter *iter)
 
 	if (minos_file_is_pipe(file)) {
 		if (iov_iter_rw(iter) == WRITE)
-			return minos_pipe_write(file, iter, false);
-		return minos_pipe_read(file, iter, false);
+			return minos_pipe_write(file, iter, MINOS_PIPE_INTR);
+		return minos_pipe_read(file, iter, MINOS_PIPE_INTR);
 	}
 	for (;;) {
 		ret = minos_file_rw(file, iter);
@@ -118,7 +118,7 @@ static ssize_t minos_file_read_ready(struct file *file, char __user *buf,
 
 	iov_iter_ubuf(&iter, ITER_DEST, buf, min_t(size_t, size, MAX_RW_COUNT));
 	if (minos_file_is_pipe(file))
-		return minos_pipe_read(file, &iter, true);
+		return minos_pipe_read(file, &iter, MINOS_PIPE_NONBLOCK);
 	return minos_file_rw(file, &iter);
 }
 

@@ -75,14 +75,12 @@ bool minos_file_is_pipe(const struct file *file)
 	       file->f_op == &minos_pipe_wfops;
 }
 
-/* How a read or write may proceed. */
-#define MINOS_PIPE_NONBLOCK	BIT(0)	/* -EAGAIN rather than wait */
-#define MINOS_PIPE_ALL		BIT(1)	/* copy all or nothing (-EFAULT) */
-
 static int minos_pipe_lock(struct mutex *lock, unsigned int flags)
 {
 	if (flags & MINOS_PIPE_NONBLOCK)
 		return mutex_trylock(lock) ? 0 : -EAGAIN;
+	if (flags & MINOS_PIPE_INTR)
+		return mutex_lock_interruptible(lock);
 	return mutex_lock_killable(lock) ? -EINTR : 0;
 }
 
@@ -124,8 +122,25 @@ bool minos_pipe_ready(struct file *file)
 	return minos_pipe_readable(pipe, READ_ONCE(pipe->tail));
 }
 
-static ssize_t __minos_pipe_read(struct file *file, struct iov_iter *to,
-				 unsigned int flags)
+/**
+ * minos_pipe_read() - read from the read end of a pipe
+ * @file:  the read end
+ * @to:    where the bytes go; at most its count is read
+ * @flags: %MINOS_PIPE_NONBLOCK: -%EAGAIN instead of waiting (the lock is
+ *         only try-locked: fine in atomic context, with page faults off);
+ *         %MINOS_PIPE_ALL: copy all there is, or nothing (-%EFAULT);
+ *         %MINOS_PIPE_INTR: any signal ends a wait (-%ERESTARTSYS), not
+ *         only a kill (-%EINTR)
+ *
+ * Waits until there is data or the stream has ended, then reads what is
+ * there. Bytes are consumed only once copied out.
+ *
+ * Context: process context; may sleep unless %MINOS_PIPE_NONBLOCK.
+ * Return: bytes read, 0 at the end of the stream, -%EFAULT when nothing
+ * could be copied, -%EAGAIN, -%ERESTARTSYS or -%EINTR.
+ */
+ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
+			unsigned int flags)
 {
 	struct minos_pipe *pipe = file->private_data;
 	size_t n, off, first, done;
@@ -144,9 +159,15 @@ static ssize_t __minos_pipe_read(struct file *file, struct iov_iter *to,
 		ret = -EAGAIN;
 		if (flags & MINOS_PIPE_NONBLOCK)
 			goto out;
-		ret = -EINTR;
-		if (wait_event_killable(pipe->rwait,
-					minos_pipe_readable(pipe, tail)))
+		if (flags & MINOS_PIPE_INTR)
+			ret = wait_event_interruptible(pipe->rwait,
+						       minos_pipe_readable(pipe, tail));
+		else if (wait_event_killable(pipe->rwait,
+					     minos_pipe_readable(pipe, tail)))
+			ret = -EINTR;
+		else
+			ret = 0;
+		if (ret)
 			goto out;
 	}
 
@@ -169,43 +190,6 @@ out:
 	return ret;
 }
 
-/**
- * minos_pipe_read() - read from the read end of a pipe
- * @file:     the read end
- * @to:       where the bytes go; at most its count is read
- * @nonblock: return -%EAGAIN instead of waiting
- *
- * Waits until there is data or the stream has ended, then reads what is
- * there. Bytes are consumed only once copied out.
- *
- * Context: process context; may sleep unless @nonblock.
- * Return: bytes read, 0 at the end of the stream, -%EFAULT when nothing
- * could be copied, -%EAGAIN, or -%EINTR when the reader is being killed.
- */
-ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
-			bool nonblock)
-{
-	return __minos_pipe_read(file, to, nonblock ? MINOS_PIPE_NONBLOCK : 0);
-}
-
-/**
- * minos_pipe_try_read() - read from a pipe without sleeping or faulting
- * @file: the read end
- * @to:   where the bytes go, in user memory
- *
- * For the probe's fast path, with page faults disabled: either all the
- * bytes there are (up to the count of @to) are copied and consumed, or
- * nothing happens.
- *
- * Context: atomic is fine.
- * Return: bytes read, 0 at the end of the stream, or -%EAGAIN / -%EFAULT
- * when the call must take the slow path.
- */
-ssize_t minos_pipe_try_read(struct file *file, struct iov_iter *to)
-{
-	return __minos_pipe_read(file, to, MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
-}
-
 static u32 minos_pipe_room(struct minos_pipe *pipe, u32 head)
 {
 	/* Pairs with the reader's release: bytes before tail are free. */
@@ -217,8 +201,22 @@ static bool minos_pipe_writable(struct minos_pipe *pipe, u32 head, u32 need)
 	return READ_ONCE(pipe->reader_gone) || minos_pipe_room(pipe, head) >= need;
 }
 
-static ssize_t __minos_pipe_write(struct file *file, struct iov_iter *from,
-				  unsigned int flags)
+/**
+ * minos_pipe_write() - write to the write end of a pipe
+ * @file:  the write end
+ * @from:  the bytes; its count is more than 0
+ * @flags: as for minos_pipe_read(); with %MINOS_PIPE_ALL, every byte that
+ *         fits is written, or none
+ *
+ * Waits until at least one byte fits (all of them, for a write of at most
+ * %MINOS_ATOMIC_WRITE bytes, which is atomic), then writes as much as fits.
+ *
+ * Context: process context; may sleep unless %MINOS_PIPE_NONBLOCK.
+ * Return: bytes written, -%EPIPE once the read end is closed, -%EFAULT
+ * when nothing could be copied, -%EAGAIN, -%ERESTARTSYS or -%EINTR.
+ */
+ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
+			 unsigned int flags)
 {
 	struct minos_pipe *pipe = file->private_data;
 	size_t size = iov_iter_count(from);
@@ -241,9 +239,15 @@ static ssize_t __minos_pipe_write(struct file *file, struct iov_iter *from,
 		ret = -EAGAIN;
 		if (flags & MINOS_PIPE_NONBLOCK)
 			goto out;
-		ret = -EINTR;
-		if (wait_event_killable(pipe->wwait,
-					minos_pipe_writable(pipe, head, need)))
+		if (flags & MINOS_PIPE_INTR)
+			ret = wait_event_interruptible(pipe->wwait,
+						       minos_pipe_writable(pipe, head, need));
+		else if (wait_event_killable(pipe->wwait,
+					     minos_pipe_writable(pipe, head, need)))
+			ret = -EINTR;
+		else
+			ret = 0;
+		if (ret)
 			goto out;
 	}
 
@@ -266,63 +270,27 @@ out:
 	return ret;
 }
 
-/**
- * minos_pipe_write() - write to the write end of a pipe
- * @file:     the write end
- * @from:     the bytes; its count is more than 0
- * @nonblock: return -%EAGAIN instead of waiting
- *
- * Waits until at least one byte fits (all of them, for a write of at most
- * %MINOS_ATOMIC_WRITE bytes, which is atomic), then writes as much as fits.
- *
- * Context: process context; may sleep unless @nonblock.
- * Return: bytes written, -%EPIPE once the read end is closed, -%EFAULT
- * when nothing could be copied, -%EAGAIN, or -%EINTR when the writer is
- * being killed.
- */
-ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
-			 bool nonblock)
+/* Kernel readers and writers (the code stream of a new child) wait killably. */
+static unsigned int minos_iocb_flags(const struct kiocb *iocb)
 {
-	return __minos_pipe_write(file, from,
-				  nonblock ? MINOS_PIPE_NONBLOCK : 0);
-}
-
-/**
- * minos_pipe_try_write() - write to a pipe without sleeping or faulting
- * @file: the write end
- * @from: the bytes, in user memory; its count is more than 0
- *
- * For the probe's fast path, with page faults disabled: either every byte
- * that fits is written, keeping the atomicity of small writes, or nothing.
- *
- * Context: atomic is fine.
- * Return: bytes written, -%EPIPE, or -%EAGAIN / -%EFAULT when the call
- * must take the slow path.
- */
-ssize_t minos_pipe_try_write(struct file *file, struct iov_iter *from)
-{
-	return __minos_pipe_write(file, from,
-				  MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
-}
-
-static bool minos_iocb_nonblock(const struct kiocb *iocb)
-{
-	return (iocb->ki_flags & IOCB_NOWAIT) ||
-	       (iocb->ki_filp->f_flags & O_NONBLOCK);
+	if ((iocb->ki_flags & IOCB_NOWAIT) ||
+	    (iocb->ki_filp->f_flags & O_NONBLOCK))
+		return MINOS_PIPE_NONBLOCK;
+	return 0;
 }
 
 static ssize_t minos_pipe_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	if (!iov_iter_count(to))
 		return 0;
-	return minos_pipe_read(iocb->ki_filp, to, minos_iocb_nonblock(iocb));
+	return minos_pipe_read(iocb->ki_filp, to, minos_iocb_flags(iocb));
 }
 
 static ssize_t minos_pipe_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	if (!iov_iter_count(from))
 		return 0;
-	return minos_pipe_write(iocb->ki_filp, from, minos_iocb_nonblock(iocb));
+	return minos_pipe_write(iocb->ki_filp, from, minos_iocb_flags(iocb));
 }
 
 static __poll_t minos_pipe_rpoll(struct file *file, poll_table *pt)

@@ -5,17 +5,21 @@
 #ifndef _MINOS_PIPE_H
 #define _MINOS_PIPE_H
 
+#include <linux/bits.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
+
+/* How a pipe read or write may proceed; see minos_pipe_read(). */
+#define MINOS_PIPE_NONBLOCK	BIT(0)	/* -EAGAIN rather than wait */
+#define MINOS_PIPE_ALL		BIT(1)	/* copy all or nothing (-EFAULT) */
+#define MINOS_PIPE_INTR		BIT(2)	/* any signal ends a wait */
 
 int minos_pipe_create(struct file **wfile, struct file **rfile);
 bool minos_file_is_pipe(const struct file *file);
 ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
-			bool nonblock);
+			unsigned int flags);
 ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
-			 bool nonblock);
+			 unsigned int flags);
 bool minos_pipe_ready(struct file *file);
-ssize_t minos_pipe_try_read(struct file *file, struct iov_iter *to);
-ssize_t minos_pipe_try_write(struct file *file, struct iov_iter *from);
 
 #endif /* _MINOS_PIPE_H */

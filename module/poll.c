@@ -79,21 +79,21 @@ int minos_poll_init(struct minos_poll *p, unsigned int nr_files)
  *
  * Later scans do not queue again.
  *
- * Only a fatal signal interrupts the sleep: a container has no signal
- * handlers, so any other signal either stops it or is ignored.
+ * Any signal ends the sleep; the Minos call is then restarted after the
+ * signal is dealt with (a container has no handlers: a stop or a kill).
  *
- * Return: 0 (scan again), or -%EINTR when the task is being killed.
+ * Return: 0 (scan again), or -%ERESTARTSYS when a signal is pending.
  */
 int minos_poll_sleep(struct minos_poll *p)
 {
 	p->pt._qproc = NULL;
 	if (unlikely(p->overflow)) {
 		cond_resched();
-		return fatal_signal_pending(current) ? -EINTR : 0;
+		return signal_pending(current) ? -ERESTARTSYS : 0;
 	}
-	set_current_state(TASK_KILLABLE);
+	set_current_state(TASK_INTERRUPTIBLE);
 	/* Pairs with the release in minos_poll_wake(). */
-	if (!smp_load_acquire(&p->triggered) && !fatal_signal_pending(current))
+	if (!smp_load_acquire(&p->triggered) && !signal_pending(current))
 		schedule();
 	__set_current_state(TASK_RUNNING);
 	/*
@@ -102,7 +102,7 @@ int minos_poll_sleep(struct minos_poll *p)
 	 * either seen by the scan or sets triggered again.
 	 */
 	smp_store_mb(p->triggered, false);
-	return fatal_signal_pending(current) ? -EINTR : 0;
+	return signal_pending(current) ? -ERESTARTSYS : 0;
 }
 
 /**

@@ -339,7 +339,8 @@ static bool minos_fast_write(struct minos_thread *thread, struct pt_regs *regs)
 		iov_iter_ubuf(&iter, ITER_SOURCE, (void __user *)regs->si,
 			      min_t(size_t, regs->dx, MAX_RW_COUNT));
 		pagefault_disable();
-		ret = minos_pipe_try_write(file, &iter);
+		ret = minos_pipe_write(file, &iter,
+				       MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
 		pagefault_enable();
 	}
 	if (!alone)
@@ -431,7 +432,7 @@ static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 	iov_iter_ubuf(&iter, ITER_DEST, (void __user *)regs->dx,
 		      min_t(size_t, regs->r10, MAX_RW_COUNT));
 	pagefault_disable();
-	ret = minos_pipe_try_read(file, &iter);
+	ret = minos_pipe_read(file, &iter, MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
 	pagefault_enable();
 	if (!alone)
 		fput(file);
