@@ -8,9 +8,14 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -257,6 +262,289 @@ static int linux_pair(const struct bench_params *p)
 }
 
 /*
+ * The spawn rows: params.iters times, start byte-linux (a static program
+ * that writes one byte to fd 1, then exits), read its byte from a pipe and
+ * reap it, with params.total bytes of touched anonymous memory in this
+ * process. Twins of img/spawn.c, which does the same with cnew, byte.bin
+ * and ckill.
+ */
+#define SPAWN_CHILD	"byte-linux"
+
+static char *const spawn_envp[] = { NULL };
+
+/* One byte from @fd, then the child @pid's end, which must be exit 0. */
+static int spawn_reap(int fd, pid_t pid)
+{
+	char c;
+	int st;
+
+	if (read(fd, &c, 1) != 1)
+		return twin_fail("read the child's byte");
+	close(fd);
+	if (waitpid(pid, &st, 0) != pid)
+		return twin_fail("waitpid");
+	if (!WIFEXITED(st) || WEXITSTATUS(st)) {
+		errno = ECHILD;
+		return twin_fail("the child failed");
+	}
+	return 0;
+}
+
+/* Map and touch @size bytes, as img/spawn.c does. */
+static int spawn_ballast(uint64_t size)
+{
+	uint64_t off;
+	char *mem;
+
+	if (!size)
+		return 0;
+	mem = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED)
+		return twin_fail("mmap");
+	for (off = 0; off < size; off += 4096)
+		mem[off] = 'l';
+	return 0;
+}
+
+/* posix_spawn, with the pipe's write end as the child's fd 1. */
+static int linux_spawn_posix(const struct bench_params *p)
+{
+	char path[4096], *argv[2] = { path, NULL };
+	posix_spawn_file_actions_t fa;
+	int fds[2], err;
+	uint64_t i;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/" SPAWN_CHILD, opt_images);
+	if (spawn_ballast(p->total))
+		return 1;
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		if (pipe2(fds, O_CLOEXEC))
+			return twin_fail("pipe");
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+		err = posix_spawn(&pid, path, &fa, NULL, argv, spawn_envp);
+		posix_spawn_file_actions_destroy(&fa);
+		if (err) {
+			errno = err;
+			return twin_fail("posix_spawn");
+		}
+		close(fds[1]);
+		if (spawn_reap(fds[0], pid))
+			return 1;
+	}
+	twin_mark(BENCH_MARK_END);
+	return 0;
+}
+
+/* fork, then dup2 and execve in the child. */
+static int linux_spawn_fork(const struct bench_params *p)
+{
+	char path[4096], *argv[2] = { path, NULL };
+	int fds[2];
+	uint64_t i;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/" SPAWN_CHILD, opt_images);
+	if (spawn_ballast(p->total))
+		return 1;
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		if (pipe2(fds, O_CLOEXEC))
+			return twin_fail("pipe");
+		pid = fork();
+		if (pid < 0)
+			return twin_fail("fork");
+		if (pid == 0) {
+			if (dup2(fds[1], 1) == 1)
+				execve(path, argv, spawn_envp);
+			_exit(127);
+		}
+		close(fds[1]);
+		if (spawn_reap(fds[0], pid))
+			return 1;
+	}
+	twin_mark(BENCH_MARK_END);
+	return 0;
+}
+
+/* Twin of img/mmap_loop.c: mmap 4 KiB, munmap it, untouched. */
+static int linux_mmap_loop(const struct bench_params *p)
+{
+	uint64_t i;
+	void *addr;
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		addr = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (addr == MAP_FAILED)
+			return twin_fail("mmap");
+		if (munmap(addr, 4096))
+			return twin_fail("munmap");
+	}
+	twin_mark(BENCH_MARK_END);
+	return 0;
+}
+
+/*
+ * The thread rows' Linux twins run raw clone() threads started by
+ * bench_clone_thread() (clone.S), with the flags the images use: the same
+ * clone() call, no threads library on either side. Such a thread shares
+ * the TLS of the thread that started it, so it makes its calls with
+ * raw_syscall3(), which leaves errno alone.
+ */
+#define THREAD_STACK	(64 * 1024UL)
+#define THREAD_FLAGS	(CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FS | \
+			 CLONE_FILES | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID)
+
+long bench_clone_thread(unsigned long flags, void *stack_top, int *ptid,
+			int *ctid, unsigned long tls, int (*fn)(void *),
+			void *arg);
+
+static long raw_syscall3(long nr, long a1, long a2, long a3)
+{
+	register long r10 __asm__("r10") = 0;
+	long ret;
+
+	__asm__ volatile ("syscall"
+			  : "=a" (ret)
+			  : "a" (nr), "D" (a1), "S" (a2), "d" (a3), "r" (r10)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* futex(@word, @op, @val) with no timeout; returns the result or -errno. */
+static long raw_futex(int *word, int op, int val)
+{
+	return raw_syscall3(SYS_futex, (long)word, op, val);
+}
+
+/* A twin's thread failed: end the whole twin, which then fails its run. */
+static void __attribute__((noreturn)) twin_thread_fail(void)
+{
+	for (;;)
+		raw_syscall3(SYS_exit_group, 1, 0, 0);
+}
+
+/* Sleep while *@word is @val; -1 on an unexpected error. */
+static int twin_futex_wait(int *word, int val, int op)
+{
+	long ret = raw_futex(word, op, val);
+
+	return ret && ret != -EAGAIN && ret != -EINTR ? -1 : 0;
+}
+
+/* Wait until the thread whose tid word is @tid has ended. */
+static int twin_join(int *tid)
+{
+	int t;
+
+	while ((t = __atomic_load_n(tid, __ATOMIC_ACQUIRE)) != 0)
+		if (twin_futex_wait(tid, t, FUTEX_WAIT))
+			return -1;
+	return 0;
+}
+
+static void *twin_stack(void)
+{
+	void *stack = mmap(NULL, THREAD_STACK, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	return stack == MAP_FAILED ? NULL : (char *)stack + THREAD_STACK;
+}
+
+/* The ping-pong's shared state; see img/futex_pingpong.c. */
+static int pp_turn;
+static uint64_t pp_rounds;
+
+static int pp_pong(void *arg)
+{
+	uint64_t i;
+
+	(void)arg;
+	for (i = 0; i < pp_rounds; i++) {
+		while (__atomic_load_n(&pp_turn, __ATOMIC_ACQUIRE) != 1)
+			if (twin_futex_wait(&pp_turn, 0, FUTEX_WAIT_PRIVATE))
+				twin_thread_fail();
+		__atomic_store_n(&pp_turn, 0, __ATOMIC_RELEASE);
+		if (raw_futex(&pp_turn, FUTEX_WAKE_PRIVATE, 1) < 0)
+			twin_thread_fail();
+	}
+	return 0;
+}
+
+/* Twin of img/futex_pingpong.c. */
+static int linux_futex_pingpong(const struct bench_params *p)
+{
+	static int tid;
+	void *stack = twin_stack();
+	uint64_t i;
+	long ret;
+
+	if (!stack)
+		return twin_fail("mmap the stack");
+	pp_rounds = p->iters;
+	ret = bench_clone_thread(THREAD_FLAGS, stack, &tid, &tid, 0, pp_pong,
+				 NULL);
+	if (ret < 0) {
+		errno = -ret;
+		return twin_fail("clone");
+	}
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		__atomic_store_n(&pp_turn, 1, __ATOMIC_RELEASE);
+		if (raw_futex(&pp_turn, FUTEX_WAKE_PRIVATE, 1) < 0)
+			return twin_fail("futex wake");
+		while (__atomic_load_n(&pp_turn, __ATOMIC_ACQUIRE) != 0)
+			if (twin_futex_wait(&pp_turn, 1, FUTEX_WAIT_PRIVATE))
+				return twin_fail("futex wait");
+	}
+	twin_mark(BENCH_MARK_END);
+	if (twin_join(&tid))
+		return twin_fail("join");
+	return 0;
+}
+
+static int tj_nothing(void *arg)
+{
+	(void)arg;
+	return 0;
+}
+
+/* Twin of img/thread_join.c: start a thread that returns, join it. */
+static int linux_thread_join(const struct bench_params *p)
+{
+	static int tid;
+	void *stack = twin_stack();
+	uint64_t i;
+	long ret;
+
+	if (!stack)
+		return twin_fail("mmap the stack");
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		ret = bench_clone_thread(THREAD_FLAGS, stack, &tid, &tid, 0,
+					 tj_nothing, NULL);
+		if (ret < 0) {
+			errno = -ret;
+			return twin_fail("clone");
+		}
+		if (twin_join(&tid))
+			return twin_fail("join");
+	}
+	twin_mark(BENCH_MARK_END);
+	return 0;
+}
+
+/*
  * The getpid rows: a loop of getpid calls in the driver itself, an
  * ordinary process, with the module in three states. The state is checked
  * in /sys/kernel/minos before each run.
@@ -351,6 +639,15 @@ static int getpid_container(const struct row *row,
 	  .p = { .chunk = sz, .total = tot, .arg = BENCH_PAIR_STREAM } }
 
 /*
+ * cnew to the child's first byte against posix_spawn and fork+exec of a
+ * static program, with @mib MiB of touched memory in the parent.
+ */
+#define SPAWN(n, l, tw, mib)						\
+	{ .name = n, .label = l, .unit = UNIT_USEC, .kind = KIND_SELF,	\
+	  .image = "spawn.bin", .child_image = "byte.bin", .twin = tw,	\
+	  .p = { .iters = 50, .total = (mib) * MIB } }
+
+/*
  * The rows, in table order. Parameters are for scale 1, sized so that each
  * run takes roughly 0.2 to 0.5 s under TCG on an idle host; --scale
  * multiplies iters and total.
@@ -402,6 +699,39 @@ const struct row bench_rows[] = {
 		.unit = UNIT_USEC, .kind = KIND_SELF,
 		.image = "multiread.bin", .twin = linux_multiread,
 		.p = { .iters = 10000, .npipes = 64, .arg = 63 },
+	},
+	SPAWN("spawn-1m-posix",
+	      "spawn to first byte, parent 1 MiB: cnew vs posix_spawn (us)",
+	      linux_spawn_posix, 1),
+	SPAWN("spawn-1m-fork",
+	      "spawn to first byte, parent 1 MiB: cnew vs fork+exec (us)",
+	      linux_spawn_fork, 1),
+	SPAWN("spawn-100m-posix",
+	      "spawn to first byte, parent 100 MiB: cnew vs posix_spawn (us)",
+	      linux_spawn_posix, 100),
+	SPAWN("spawn-100m-fork",
+	      "spawn to first byte, parent 100 MiB: cnew vs fork+exec (us)",
+	      linux_spawn_fork, 100),
+	{
+		.name = "mmap-4k",
+		.label = "mmap+munmap 4 KiB, container vs process (us)",
+		.unit = UNIT_USEC, .kind = KIND_SELF,
+		.image = "mmap_loop.bin", .twin = linux_mmap_loop,
+		.p = { .iters = 10000 },
+	},
+	{
+		.name = "futex-pingpong",
+		.label = "futex ping-pong, 2 threads, container vs process (us)",
+		.unit = UNIT_USEC, .kind = KIND_SELF,
+		.image = "futex_pingpong.bin", .twin = linux_futex_pingpong,
+		.p = { .iters = 5000 },
+	},
+	{
+		.name = "thread-join",
+		.label = "thread create+join, container vs process (us)",
+		.unit = UNIT_USEC, .kind = KIND_SELF,
+		.image = "thread_join.bin", .twin = linux_thread_join,
+		.p = { .iters = 1000 },
 	},
 	{
 		.name = "getpid-loaded",
