@@ -18,7 +18,11 @@ void minos_fdtable_init(struct minos_fdtable *fdt)
  * minos_fdtable_release() - close every descriptor of a dead container
  * @fdt: the table; empty and unusable afterwards
  *
- * Context: process context.
+ * The files are released before this returns (not at the caller's next
+ * return to user space, as fput() would): ckill() promises that the
+ * peers of a killed container already see end of stream or -EPIPE.
+ *
+ * Context: process context, may sleep.
  */
 void minos_fdtable_release(struct minos_fdtable *fdt)
 {
@@ -26,7 +30,7 @@ void minos_fdtable_release(struct minos_fdtable *fdt)
 	void *entry;
 
 	xa_for_each(&fdt->xa, fd, entry)
-		fput(xa_untag_pointer(entry));
+		__fput_sync(xa_untag_pointer(entry));
 	xa_destroy(&fdt->xa);
 }
 
