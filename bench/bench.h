@@ -32,6 +32,9 @@
 #define BENCH_MAX_CHUNK		65536
 #define BENCH_MAX_PIPES		256
 
+/* A descriptor number that no measured program has open (call-badfd). */
+#define BENCH_BAD_FD		999
+
 /* What the two parties of a two-container row do (img/pair.c). */
 #define BENCH_PAIR_STREAM	0
 #define BENCH_PAIR_PING		1

@@ -261,6 +261,37 @@ static int linux_pair(const struct bench_params *p)
 	return 0;
 }
 
+/* Twin of img/pipe_new.c: a new pipe, both ends closed. */
+static int linux_pipe_new(const struct bench_params *p)
+{
+	int fds[2];
+	uint64_t i;
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		if (pipe(fds))
+			return twin_fail("pipe");
+		if (close(fds[1]) || close(fds[0]))
+			return twin_fail("close");
+	}
+	twin_mark(BENCH_MARK_END);
+	return 0;
+}
+
+/* Twin of img/bad_close.c: close(2) of a number that is not open. */
+static int linux_bad_close(const struct bench_params *p)
+{
+	uint64_t i;
+
+	twin_mark(BENCH_MARK_START);
+	for (i = 0; i < p->iters; i++) {
+		if (close(BENCH_BAD_FD) == 0 || errno != EBADF)
+			return twin_fail("close of a bad descriptor");
+	}
+	twin_mark(BENCH_MARK_END);
+	return 0;
+}
+
 /*
  * The spawn rows: params.iters times, start byte-linux (a static program
  * that writes one byte to fd 1, then exits), read its byte from a pipe and
@@ -699,6 +730,20 @@ const struct row bench_rows[] = {
 		.unit = UNIT_USEC, .kind = KIND_SELF,
 		.image = "multiread.bin", .twin = linux_multiread,
 		.p = { .iters = 10000, .npipes = 64, .arg = 63 },
+	},
+	{
+		.name = "pipe-new",
+		.label = "new pipe, both ends closed (us)",
+		.unit = UNIT_USEC, .kind = KIND_SELF,
+		.image = "pipe_new.bin", .twin = linux_pipe_new,
+		.p = { .iters = 1000 },
+	},
+	{
+		.name = "call-badfd",
+		.label = "a failing call: wclose vs close of a bad descriptor (us)",
+		.unit = UNIT_USEC, .kind = KIND_SELF,
+		.image = "bad_close.bin", .twin = linux_bad_close,
+		.p = { .iters = 20000 },
 	},
 	SPAWN("spawn-1m-posix",
 	      "spawn to first byte, parent 1 MiB: cnew vs posix_spawn (us)",

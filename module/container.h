@@ -69,6 +69,8 @@ struct minos_container {
  * @call:      the pending Minos call; written and read by @task only
  * @read_next: where the thread's next multi-read scan starts; @task only
  * @rcache:    the files of the thread's last multi-read; @task only
+ * @restart:   Linux is to resume the thread's last call through
+ *             restart_syscall, which it may then make once; @task only
  * @spare:     state reserved for the thread @task is creating; @task only
  * @spawn:     the cnew() @task is carrying out; @task only
  * @start:     how this new child container starts; @task only
@@ -87,6 +89,7 @@ struct minos_thread {
 	const struct minos_call *call;
 	unsigned int read_next;
 	struct minos_read_cache *rcache;
+	bool restart;
 	struct minos_thread *spare;
 	struct minos_spawn *spawn;
 	struct minos_spawn *start;

@@ -509,6 +509,20 @@ void minos_syscall_enter(struct pt_regs *regs, long nr)
 	if (in_ia32_syscall() || (nr & __X32_SYSCALL_BIT))
 		goto refuse;
 
+	if (nr == __NR_restart_syscall) {
+		/*
+		 * Not in the table, but Linux's own way to resume an allowed
+		 * call (a timed futex wait a stop signal interrupted): allowed
+		 * once after such a call, and only then.
+		 */
+		thread = minos_thread_find(current);
+		if (thread && thread->restart) {
+			thread->restart = false;
+			return;
+		}
+		goto refuse;
+	}
+
 	linux_call = minos_linux_call_find(nr);
 	if (linux_call) {
 		syscall_get_arguments(current, regs, args);
@@ -540,8 +554,9 @@ refuse:
  * minos_syscall_exit() - a system call of a container returns
  * @regs: the caller's registers, rax holding the result
  *
- * Only a clone or an exec can be part of a cnew(); every other call returns
- * untouched.
+ * A clone or an exec can be part of a cnew(); a call that Linux will
+ * resume through restart_syscall lets the thread make that call once.
+ * Every other call returns untouched.
  *
  * Context: the sys_exit tracepoint of a marked task; atomic.
  */
@@ -549,6 +564,12 @@ void minos_syscall_exit(struct pt_regs *regs)
 {
 	struct minos_thread *thread;
 
+	if (regs->ax == -ERESTART_RESTARTBLOCK) {
+		thread = minos_thread_find(current);
+		if (thread)
+			thread->restart = true;
+		return;
+	}
 	if (regs->orig_ax != __NR_clone && regs->orig_ax != __NR_execveat)
 		return;
 	thread = minos_thread_find(current);
