@@ -26,19 +26,22 @@
 #include <linux/sched/task_stack.h>
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
+#include <linux/uio.h>
 #include <asm/elf.h>
 
 #include "arch.h"
 #include "container.h"
 #include "image.h"
 #include "personality.h"
+#include "pipe.h"
 #include "spawn.h"
 
 /* Arguments and environment an armed exec may carry. */
 #define MINOS_EXEC_ARGS_MAX	SZ_64K
 
-/* The code stream is read in chunks of this size. */
+/* The code's mapping grows by this much first, doubling up to the max. */
 #define MINOS_CODE_CHUNK	SZ_64K
+#define MINOS_CODE_CHUNK_MAX	SZ_4M
 
 /**
  * struct minos_arm_fd - a host file waiting to become a descriptor
@@ -313,36 +316,46 @@ static void minos_image_reset_signals(void)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+/* Read from the code stream straight into the container's memory. */
+static ssize_t minos_image_read(struct file *code, unsigned long addr,
+				size_t size, loff_t *ppos)
+{
+	struct iov_iter iter;
+
+	iov_iter_ubuf(&iter, ITER_DEST, (void __user *)addr, size);
+	if (minos_file_is_pipe(code))
+		return minos_pipe_read(code, &iter, 0);
+	return vfs_iter_read(code, &iter, ppos, 0);
+}
+
 /*
  * Read @code to its end into memory mapped read-write-execute at
- * MINOS_CODE_BASE, growing the mapping as the bytes come.
+ * MINOS_CODE_BASE: the mapping grows by chunks (doubling, so that a large
+ * image takes few of them), the bytes go straight into it, and what the
+ * code did not fill is given back at the end.
  */
 static int minos_image_read_code(struct file *code, unsigned long *len)
 {
 	unsigned long end = MINOS_CODE_BASE, mapped = MINOS_CODE_BASE;
 	bool stream = code->f_mode & FMODE_STREAM;
+	unsigned long chunk = MINOS_CODE_CHUNK;
 	loff_t pos = code->f_pos;
 	unsigned long addr;
 	ssize_t n;
-	void *buf;
-	int ret = 0;
+	int ret;
+	char c;
 
-	buf = kvmalloc(MINOS_CODE_CHUNK, GFP_KERNEL_ACCOUNT);
-	if (!buf)
-		return -ENOMEM;
 	for (;;) {
-		n = kernel_read(code, buf, MINOS_CODE_CHUNK,
-				stream ? NULL : &pos);
-		if (n <= 0) {
-			ret = n;
+		if (end == mapped && mapped - MINOS_CODE_BASE == MINOS_CODE_MAX) {
+			/* Full: one more byte makes the stream too long. */
+			n = kernel_read(code, &c, 1, stream ? NULL : &pos);
+			ret = n > 0 ? -EFBIG : n;
 			break;
 		}
-		if (end - MINOS_CODE_BASE + n > MINOS_CODE_MAX) {
-			ret = -EFBIG;
-			break;
-		}
-		if (PAGE_ALIGN(end + n) > mapped) {
-			addr = vm_mmap(NULL, mapped, PAGE_ALIGN(end + n) - mapped,
+		if (end == mapped) {
+			chunk = min(chunk, MINOS_CODE_MAX -
+					   (mapped - MINOS_CODE_BASE));
+			addr = vm_mmap(NULL, mapped, chunk,
 				       PROT_READ | PROT_WRITE | PROT_EXEC,
 				       MAP_PRIVATE | MAP_ANONYMOUS |
 				       MAP_FIXED_NOREPLACE, 0);
@@ -350,19 +363,23 @@ static int minos_image_read_code(struct file *code, unsigned long *len)
 				ret = addr;
 				break;
 			}
-			mapped = PAGE_ALIGN(end + n);
+			mapped += chunk;
+			chunk = min(2 * chunk, MINOS_CODE_CHUNK_MAX);
 		}
-		if (copy_to_user((void __user *)end, buf, n)) {
-			ret = -EFAULT;
+		n = minos_image_read(code, end, mapped - end,
+				     stream ? NULL : &pos);
+		if (n <= 0) {
+			ret = n;
 			break;
 		}
 		end += n;
 	}
-	kvfree(buf);
 	if (!stream)
 		code->f_pos = pos;
 	if (!ret && end == MINOS_CODE_BASE)
 		ret = -ENOEXEC;
+	if (!ret && mapped > PAGE_ALIGN(end))
+		ret = vm_munmap(PAGE_ALIGN(end), mapped - PAGE_ALIGN(end));
 	*len = end - MINOS_CODE_BASE;
 	return ret;
 }
