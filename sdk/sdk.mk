@@ -15,8 +15,14 @@
 #	MINOS_OBJS	into every image
 #	foo_OBJS	into foo.bin only (foo: the file name, no folder)
 #
-# MINOS_CC, MINOS_OBJCOPY, MINOS_CFLAGS_EXTRA and MINOS_LDFLAGS_EXTRA may be
-# set, before or after the include, to change the toolchain or add flags.
+# and last the SDK's archive, libminos.a (malloc, minos_printf, threads,
+# the C string functions: sdk/lib/*.c), built with the image flags into
+# MINOS_LIB_DIR (default .minos-sdk/ in the folder make runs in), from
+# which each image takes only what it uses.
+#
+# MINOS_CC, MINOS_AR, MINOS_OBJCOPY, MINOS_CFLAGS_EXTRA and
+# MINOS_LDFLAGS_EXTRA may be set, before or after the include, to change
+# the toolchain or add flags; MINOS_LIB_DIR before it.
 # MINOS_CFLAGS and MINOS_LDFLAGS are there for your own rules. `make V=1`
 # shows the commands; $(minos_q) is "@" unless V=1, for quiet rules of your
 # own.
@@ -26,7 +32,9 @@ MINOS_SDK := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 endif
 
 MINOS_CC	?= gcc
+MINOS_AR	?= ar
 MINOS_OBJCOPY	?= objcopy
+MINOS_LIB_DIR	?= .minos-sdk
 
 # Position-dependent code at 0x10000, no libc, no runtime support that a
 # flat image cannot carry (stack protector canary in TLS, CET notes, unwind
@@ -45,6 +53,11 @@ MINOS_LDFLAGS	= -nostdlib -static -no-pie -Wl,--build-id=none \
 
 MINOS_START	:= $(MINOS_SDK)/start.S
 
+MINOS_LIB_SRCS	:= $(wildcard $(MINOS_SDK)/lib/*.c)
+MINOS_LIB_OBJS	:= $(patsubst $(MINOS_SDK)/lib/%.c,$(MINOS_LIB_DIR)/%.o,\
+			     $(MINOS_LIB_SRCS))
+MINOS_LIB	:= $(MINOS_LIB_DIR)/libminos.a
+
 # Images are rebuilt when the SDK or the ABI header changes.
 MINOS_SDK_DEPS	:= $(MINOS_START) $(MINOS_SDK)/minos.ld \
 		   $(wildcard $(MINOS_SDK)/include/*.h \
@@ -60,10 +73,26 @@ endif
 
 .SECONDEXPANSION:
 
-%.elf: %.c $(MINOS_SDK_DEPS) $$(MINOS_OBJS) $$($$(*F)_OBJS)
+# The archive rule below must not become the including Makefile's default
+# goal: the goal is restored after it (empty: the next target).
+minos_default_goal := $(.DEFAULT_GOAL)
+
+%.elf: %.c $(MINOS_SDK_DEPS) $$(MINOS_OBJS) $$($$(*F)_OBJS) $(MINOS_LIB)
 	@$(if $(minos_q),echo "  MINOS   $@")
 	$(minos_q)$(MINOS_CC) $(MINOS_CFLAGS) $(MINOS_LDFLAGS) -o $@ \
-		$(MINOS_START) $< $(MINOS_OBJS) $($(*F)_OBJS)
+		$(MINOS_START) $< $(MINOS_OBJS) $($(*F)_OBJS) $(MINOS_LIB)
+
+$(MINOS_LIB_DIR)/%.o: $(MINOS_SDK)/lib/%.c $(MINOS_SDK_DEPS)
+	@mkdir -p $(MINOS_LIB_DIR)
+	@$(if $(minos_q),echo "  CC      $@")
+	$(minos_q)$(MINOS_CC) $(MINOS_CFLAGS) -c -o $@ $<
+
+# Replaced whole, so that a link never sees a half-written archive.
+$(MINOS_LIB): $(MINOS_LIB_OBJS)
+	@$(if $(minos_q),echo "  AR      $@")
+	$(minos_q)rm -f $@.tmp && $(MINOS_AR) rcs $@.tmp $^ && mv -f $@.tmp $@
+
+.DEFAULT_GOAL := $(minos_default_goal)
 
 %.bin: %.elf
 	@$(if $(minos_q),echo "  FLAT    $@")

@@ -16,6 +16,14 @@
  *   minos/calls.h    one wrapper per call of the Minos table
  *   minos/string.h   minos_strlen, minos_memcpy, ...
  *   minos/io.h       minos_write_all, minos_puts, minos_put_long, ...
+ *   minos/stdlib.h   malloc, calloc, realloc, free
+ *   minos/format.h   minos_printf, minos_snprintf, ...
+ *   minos/thread.h   threads, __thread support, mutexes, condition variables
+ *
+ * The wrappers and helpers are static inline. The C library functions
+ * (malloc, minos_printf, threads, strlen, ...) are declared here and come
+ * from the SDK's archive (lib/, built and linked by sdk.mk), from which an
+ * image gets only what it uses.
  */
 #ifndef MINOS_SDK_H
 #define MINOS_SDK_H
@@ -24,5 +32,8 @@
 #include "minos/calls.h"
 #include "minos/string.h"
 #include "minos/io.h"
+#include "minos/stdlib.h"
+#include "minos/format.h"
+#include "minos/thread.h"
 
 #endif /* MINOS_SDK_H */
