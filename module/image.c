@@ -17,6 +17,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/binfmts.h>
+#include <linux/compat.h>
 #include <linux/ptrace.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
