@@ -9,6 +9,14 @@
 #include <linux/task_work.h>
 
 /*
+ * The probes run with preemption disabled and take spinlocks, try-lock
+ * mutexes and allocate with GFP_NOWAIT: all sleeping locks on PREEMPT_RT.
+ */
+#ifdef CONFIG_PREEMPT_RT
+#error "Minos does not support PREEMPT_RT kernels"
+#endif
+
+/*
  * Work queued from a tracepoint probe must not allocate: 6.11 added a flag
  * that keeps KASAN from recording a stack (which allocates) in task_work_add.
  */

@@ -118,8 +118,11 @@ static void minos_container_end(struct minos_container *ctr)
 	mutex_lock(&ctr->lock);
 	ctr->dead = true;
 	mutex_unlock(&ctr->lock);
-	minos_fdtable_release(&ctr->fdt);
 
+	/*
+	 * Children first: a child still reading its code stream must die
+	 * before the stream ends, rather than start truncated code.
+	 */
 	spin_lock(&ctr->children_lock);
 	list_splice_init(&ctr->children, &children);
 	spin_unlock(&ctr->children_lock);
@@ -129,6 +132,7 @@ static void minos_container_end(struct minos_container *ctr)
 			kill_pid(child->pid, SIGKILL, 1);
 		minos_container_put(child);
 	}
+	minos_fdtable_release(&ctr->fdt);
 
 	complete_all(&ctr->ended);
 	atomic_dec(&minos_live);
@@ -183,6 +187,9 @@ void minos_container_add_root(struct minos_container *ctr)
 	spin_unlock(&minos_roots_lock);
 }
 
+/* The view recurses, and lockdep nests at most 8 levels of one lock. */
+#define MINOS_SHOW_DEPTH	8
+
 static void minos_container_show_one(struct seq_file *m,
 				     struct minos_container *ctr, int depth)
 {
@@ -201,8 +208,15 @@ static void minos_container_show_one(struct seq_file *m,
 	}
 	xa_unlock(&ctr->fdt.xa);
 	spin_lock_nested(&ctr->children_lock, depth);
-	list_for_each_entry(child, &ctr->children, sibling)
-		minos_container_show_one(m, child, depth + 1);
+	list_for_each_entry(child, &ctr->children, sibling) {
+		if (depth + 1 < MINOS_SHOW_DEPTH) {
+			minos_container_show_one(m, child, depth + 1);
+			continue;
+		}
+		seq_printf(m, "%*s(deeper containers not shown)\n",
+			   2 * depth + 2, "");
+		break;
+	}
 	spin_unlock(&ctr->children_lock);
 }
 
@@ -306,7 +320,10 @@ struct minos_container *minos_container_take_child(struct minos_container *paren
 int minos_container_kill_wait(struct minos_container *ctr)
 {
 	kill_pid(ctr->pid, SIGKILL, 1);
-	return wait_for_completion_killable(&ctr->ended) ? -EINTR : 0;
+	if (wait_for_completion_state(&ctr->ended,
+				      TASK_KILLABLE | TASK_FREEZABLE))
+		return -EINTR;
+	return 0;
 }
 
 /* RLIMIT_NOFILE of a container, read from its thread group. */
@@ -334,30 +351,46 @@ static unsigned long minos_container_nofile(struct minos_container *ctr)
  * On failure it stays in @from, under its number.
  *
  * Context: process context, may sleep.
- * Return: the number in @to; -%EBADF when @fd is not a descriptor of type
- * @type; -%ESRCH when @to has ended; -%EMFILE when @to has no room.
+ * Return: the number in @to; -%ESRCH when @to has ended; -%EBADF when @fd
+ * is not a descriptor of type @type; -%EMFILE when @to has no room.
  */
 int minos_container_move_fd(struct minos_container *from, unsigned long fd,
 			    enum minos_fd_type type, struct minos_container *to)
 {
-	struct file *file;
+	struct file *file, *moved;
 	int ret;
 
-	file = minos_fd_remove(&from->fdt, fd, type);
-	if (IS_ERR(file))
-		return PTR_ERR(file);
+	/* Under to->lock, @to cannot end, so its table stays. */
 	mutex_lock(&to->lock);
 	ret = -ESRCH;
-	if (!to->dead)
-		ret = minos_fd_install(&to->fdt, file, type,
-				       minos_container_nofile(to));
-	mutex_unlock(&to->lock);
-	/*
-	 * Put it back. The number can only be taken if another thread of
-	 * the caller created a descriptor meanwhile; then it is lost.
-	 */
-	if (ret < 0 && minos_fd_install_at(&from->fdt, fd, file, type))
+	if (to->dead)
+		goto out;
+	file = minos_fd_get(&from->fdt, fd, type);
+	ret = PTR_ERR(file);
+	if (IS_ERR(file))
+		goto out;
+	ret = minos_fd_install(&to->fdt, file, type,
+			       minos_container_nofile(to));
+	if (ret < 0) {
 		fput(file);
+		goto out;
+	}
+	/*
+	 * Installed under a reference of its own: now take the caller's.
+	 * Another thread of the caller may have closed or moved it in the
+	 * meantime; then the move did not happen.
+	 */
+	moved = minos_fd_remove_file(&from->fdt, fd, type, file);
+	if (IS_ERR(moved)) {
+		moved = minos_fd_remove_file(&to->fdt, ret, type, file);
+		if (!IS_ERR(moved))
+			fput(moved);
+		ret = -EBADF;
+		goto out;
+	}
+	fput(moved);
+out:
+	mutex_unlock(&to->lock);
 	return ret;
 }
 

@@ -29,8 +29,11 @@ void minos_fdtable_release(struct minos_fdtable *fdt)
 	unsigned long fd;
 	void *entry;
 
-	xa_for_each(&fdt->xa, fd, entry)
+	/* Out of the table first: debugfs may be printing it meanwhile. */
+	xa_for_each(&fdt->xa, fd, entry) {
+		xa_erase(&fdt->xa, fd);
 		__fput_sync(xa_untag_pointer(entry));
+	}
 	xa_destroy(&fdt->xa);
 }
 

@@ -80,6 +80,10 @@ static ssize_t minos_file_io(struct file *file, struct iov_iter *iter)
 		ret = minos_file_wait(file, events);
 		if (ret)
 			return ret;
+		/* A file whose poll says ready while it keeps saying -EAGAIN. */
+		if (signal_pending(current))
+			return -ERESTARTSYS;
+		cond_resched();
 	}
 }
 

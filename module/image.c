@@ -511,7 +511,12 @@ static int minos_image_load_child(struct linux_binprm *bprm,
 	struct minos_spawn *start = thread->start;
 	int ret;
 
-	/* On failure before the point of no return, spawn.c kills it. */
+	/*
+	 * On failure before the point of no return, spawn.c kills it. The
+	 * arguments were written to memory its parent's threads share.
+	 */
+	if (bprm->vma->vm_end - bprm->p > MINOS_EXEC_ARGS_MAX)
+		return -E2BIG;
 	ret = begin_new_exec(bprm);
 	if (ret)
 		return ret;

@@ -80,8 +80,26 @@ static int minos_pipe_lock(struct mutex *lock, unsigned int flags)
 	if (flags & MINOS_PIPE_NONBLOCK)
 		return mutex_trylock(lock) ? 0 : -EAGAIN;
 	if (flags & MINOS_PIPE_INTR)
-		return mutex_lock_interruptible(lock);
+		return mutex_lock_interruptible(lock) ? -ERESTARTSYS : 0;
 	return mutex_lock_killable(lock) ? -EINTR : 0;
+}
+
+/*
+ * How a wait for data or room sleeps: a container's call wakes for any
+ * signal (and is restarted after a stop), a kernel reader (a child's code
+ * stream) only for a kill. Both let the freezer freeze them.
+ */
+static unsigned int minos_pipe_wait_state(unsigned int flags)
+{
+	if (flags & MINOS_PIPE_INTR)
+		return TASK_INTERRUPTIBLE | TASK_FREEZABLE;
+	return TASK_KILLABLE | TASK_FREEZABLE;
+}
+
+/* What an interrupted wait returns (see minos_pipe_read()). */
+static int minos_pipe_wait_ret(int ret, unsigned int flags)
+{
+	return ret && !(flags & MINOS_PIPE_INTR) ? -EINTR : ret;
 }
 
 /* Bytes readable at @tail; 0 with *eof set at the end of the stream. */
@@ -148,28 +166,27 @@ ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 	bool eof;
 	u32 tail;
 
-	ret = minos_pipe_lock(&pipe->rlock, flags);
-	if (ret)
-		return ret;
-	tail = pipe->tail;
-	while (!(n = minos_pipe_avail(pipe, tail, &eof))) {
-		ret = 0;
-		if (eof)
-			goto out;
-		ret = -EAGAIN;
-		if (flags & MINOS_PIPE_NONBLOCK)
-			goto out;
-		if (flags & MINOS_PIPE_INTR)
-			ret = wait_event_interruptible(pipe->rwait,
-						       minos_pipe_readable(pipe, tail));
-		else if (wait_event_killable(pipe->rwait,
-					     minos_pipe_readable(pipe, tail)))
-			ret = -EINTR;
-		else
-			ret = 0;
+	/* The lock is held to look and copy, never while waiting. */
+	for (;;) {
+		ret = minos_pipe_lock(&pipe->rlock, flags);
 		if (ret)
-			goto out;
+			return ret;
+		tail = pipe->tail;
+		n = minos_pipe_avail(pipe, tail, &eof);
+		ret = 0;
+		if (n || eof)
+			break;
+		mutex_unlock(&pipe->rlock);
+		if (flags & MINOS_PIPE_NONBLOCK)
+			return -EAGAIN;
+		ret = wait_event_state(pipe->rwait,
+				       minos_pipe_readable(pipe, READ_ONCE(pipe->tail)),
+				       minos_pipe_wait_state(flags));
+		if (ret)
+			return minos_pipe_wait_ret(ret, flags);
 	}
+	if (!n)
+		goto out;	/* the end of the stream */
 
 	n = min(n, iov_iter_count(to));
 	off = tail & MINOS_PIPE_MASK;
@@ -185,6 +202,13 @@ ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 	ret = done;
 	if (wq_has_sleeper(&pipe->wwait))
 		wake_up_poll(&pipe->wwait, EPOLLOUT | EPOLLWRNORM);
+	/*
+	 * Bytes left behind: another reader may have found the lock taken
+	 * (a multi-read only try-locks) and gone back to sleep.
+	 */
+	if (done < minos_pipe_avail(pipe, tail, &eof) &&
+	    wq_has_sleeper(&pipe->rwait))
+		wake_up_poll(&pipe->rwait, EPOLLIN | EPOLLRDNORM);
 out:
 	mutex_unlock(&pipe->rlock);
 	return ret;
@@ -225,30 +249,27 @@ ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
 	ssize_t ret;
 	u32 head;
 
-	ret = minos_pipe_lock(&pipe->wlock, flags);
-	if (ret)
-		return ret;
-	head = pipe->head;
+	/* The lock is held to look and copy, never while waiting. */
 	for (;;) {
+		ret = minos_pipe_lock(&pipe->wlock, flags);
+		if (ret)
+			return ret;
+		head = pipe->head;
 		ret = -EPIPE;
 		if (READ_ONCE(pipe->reader_gone))
 			goto out;
 		n = minos_pipe_room(pipe, head);
 		if (n >= need)
 			break;
-		ret = -EAGAIN;
+		mutex_unlock(&pipe->wlock);
 		if (flags & MINOS_PIPE_NONBLOCK)
-			goto out;
-		if (flags & MINOS_PIPE_INTR)
-			ret = wait_event_interruptible(pipe->wwait,
-						       minos_pipe_writable(pipe, head, need));
-		else if (wait_event_killable(pipe->wwait,
-					     minos_pipe_writable(pipe, head, need)))
-			ret = -EINTR;
-		else
-			ret = 0;
+			return -EAGAIN;
+		ret = wait_event_state(pipe->wwait,
+				       minos_pipe_writable(pipe, READ_ONCE(pipe->head),
+							   need),
+				       minos_pipe_wait_state(flags));
 		if (ret)
-			goto out;
+			return minos_pipe_wait_ret(ret, flags);
 	}
 
 	n = min(n, size);

@@ -80,10 +80,15 @@ static long minos_sys_pipe(struct minos_thread *thread, struct pt_regs *regs)
 	}
 	rfd = minos_fd_install(fdt, rfile, MINOS_RFD, limit);
 	if (rfd < 0) {
-		ret = rfd;
-		fput(minos_fd_remove(fdt, wfd, MINOS_WFD));
+		/*
+		 * Take the write end back, unless another thread already
+		 * closed or moved it: then the table no longer owns it.
+		 */
+		wfile = minos_fd_remove_file(fdt, wfd, MINOS_WFD, wfile);
+		if (!IS_ERR(wfile))
+			fput(wfile);
 		fput(rfile);
-		return ret;
+		return rfd;
 	}
 	regs->dx = rfd;
 	return wfd;
