@@ -20,6 +20,7 @@
 #include "container.h"
 #include "image.h"
 #include "personality.h"
+#include "pipe.h"
 
 static long minos_dev_ioctl(struct file *file, unsigned int cmd,
 			    unsigned long arg)
@@ -101,9 +102,12 @@ static int __init minos_init(void)
 	ret = minos_container_init();
 	if (ret)
 		return ret;
-	ret = minos_image_init();
+	ret = minos_pipe_init();
 	if (ret)
 		goto err_container;
+	ret = minos_image_init();
+	if (ret)
+		goto err_pipe;
 	minos_kobj = kobject_create_and_add("minos", kernel_kobj);
 	if (!minos_kobj) {
 		ret = -ENOMEM;
@@ -126,6 +130,8 @@ err_kobj:
 	kobject_put(minos_kobj);
 err_image:
 	minos_image_exit();
+err_pipe:
+	minos_pipe_exit();
 err_container:
 	minos_container_exit();
 	return ret;
@@ -137,6 +143,7 @@ static void __exit minos_exit(void)
 	misc_deregister(&minos_dev);
 	kobject_put(minos_kobj);
 	minos_image_exit();
+	minos_pipe_exit();
 	minos_container_exit();
 	minos_personality_exit();
 }

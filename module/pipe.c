@@ -57,11 +57,19 @@ static_assert((MINOS_PIPE_CAPACITY & MINOS_PIPE_MASK) == 0);
 static const struct file_operations minos_pipe_rfops;
 static const struct file_operations minos_pipe_wfops;
 
+/*
+ * Own caches: a 64 KiB ring straight from the page allocator (kvmalloc)
+ * cost several times a whole Linux pipe; a slab cache of rings reuses
+ * them. Unmerged, so that /proc/slabinfo shows what pipes hold.
+ */
+static struct kmem_cache *minos_pipe_cache;
+static struct kmem_cache *minos_ring_cache;
+
 static void minos_pipe_put(struct minos_pipe *pipe)
 {
 	if (refcount_dec_and_test(&pipe->ref)) {
-		kvfree(pipe->buf);
-		kfree(pipe);
+		kmem_cache_free(minos_ring_cache, pipe->buf);
+		kmem_cache_free(minos_pipe_cache, pipe);
 	}
 }
 
@@ -393,10 +401,10 @@ int minos_pipe_create(struct file **wfile, struct file **rfile)
 	struct file *w, *r;
 	int ret = -ENOMEM;
 
-	pipe = kzalloc(sizeof(*pipe), GFP_KERNEL_ACCOUNT);
+	pipe = kmem_cache_zalloc(minos_pipe_cache, GFP_KERNEL_ACCOUNT);
 	if (!pipe)
 		return -ENOMEM;
-	pipe->buf = kvmalloc(MINOS_PIPE_CAPACITY, GFP_KERNEL_ACCOUNT);
+	pipe->buf = kmem_cache_alloc(minos_ring_cache, GFP_KERNEL_ACCOUNT);
 	if (!pipe->buf)
 		goto err_pipe;
 	refcount_set(&pipe->ref, 2);
@@ -425,8 +433,40 @@ int minos_pipe_create(struct file **wfile, struct file **rfile)
 	return 0;
 
 err_buf:
-	kvfree(pipe->buf);
+	kmem_cache_free(minos_ring_cache, pipe->buf);
 err_pipe:
-	kfree(pipe);
+	kmem_cache_free(minos_pipe_cache, pipe);
 	return ret;
+}
+
+/**
+ * minos_pipe_init() - create the caches pipes come from
+ *
+ * Return: 0 or -%ENOMEM.
+ */
+int minos_pipe_init(void)
+{
+	minos_pipe_cache = KMEM_CACHE(minos_pipe, SLAB_ACCOUNT | SLAB_NO_MERGE);
+	/* Bytes go between user memory and all of a ring: whitelist it. */
+	minos_ring_cache = kmem_cache_create_usercopy("minos_pipe_ring",
+						      MINOS_PIPE_CAPACITY, 0,
+						      SLAB_ACCOUNT |
+						      SLAB_NO_MERGE, 0,
+						      MINOS_PIPE_CAPACITY,
+						      NULL);
+	if (minos_pipe_cache && minos_ring_cache)
+		return 0;
+	minos_pipe_exit();
+	return -ENOMEM;
+}
+
+/**
+ * minos_pipe_exit() - destroy the caches; every pipe must be gone
+ */
+void minos_pipe_exit(void)
+{
+	kmem_cache_destroy(minos_ring_cache);
+	kmem_cache_destroy(minos_pipe_cache);
+	minos_ring_cache = NULL;
+	minos_pipe_cache = NULL;
 }

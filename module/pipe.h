@@ -15,6 +15,8 @@
 #define MINOS_PIPE_INTR		BIT(2)	/* any signal ends a wait */
 
 int minos_pipe_create(struct file **wfile, struct file **rfile);
+int minos_pipe_init(void);
+void minos_pipe_exit(void);
 bool minos_file_is_pipe(const struct file *file);
 ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 			unsigned int flags);

@@ -577,8 +577,25 @@ static struct kunit_case minos_pipe_test_cases[] = {
 	{}
 };
 
+/*
+ * Linked into Minos (CONFIG_MINOS), the module's init made the pipe caches;
+ * built with only the portable parts, the suite makes them.
+ */
+static int minos_pipe_test_suite_init(struct kunit_suite *suite)
+{
+	return IS_ENABLED(CONFIG_MINOS) ? 0 : minos_pipe_init();
+}
+
+static void minos_pipe_test_suite_exit(struct kunit_suite *suite)
+{
+	if (!IS_ENABLED(CONFIG_MINOS))
+		minos_pipe_exit();
+}
+
 static struct kunit_suite minos_pipe_test_suite = {
 	.name = "minos_pipe",
+	.suite_init = minos_pipe_test_suite_init,
+	.suite_exit = minos_pipe_test_suite_exit,
 	.init = minos_pipe_test_init,
 	.test_cases = minos_pipe_test_cases,
 };
