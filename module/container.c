@@ -376,19 +376,15 @@ int minos_container_move_fd(struct minos_container *from, unsigned long fd,
 		goto out;
 	}
 	/*
-	 * Installed under a reference of its own: now take the caller's.
-	 * Another thread of the caller may have closed or moved it in the
-	 * meantime; then the move did not happen.
+	 * Installed under a reference of its own: now drop the caller's.
+	 * Should another thread of the caller have closed or moved it in
+	 * the meantime, the move stands all the same: taking it back out of
+	 * the child is not safe (a lone child uses its table without file
+	 * references), and no descriptor is lost or duplicated.
 	 */
 	moved = minos_fd_remove_file(&from->fdt, fd, type, file);
-	if (IS_ERR(moved)) {
-		moved = minos_fd_remove_file(&to->fdt, ret, type, file);
-		if (!IS_ERR(moved))
-			fput(moved);
-		ret = -EBADF;
-		goto out;
-	}
-	fput(moved);
+	if (!IS_ERR(moved))
+		fput(moved);
 out:
 	mutex_unlock(&to->lock);
 	return ret;

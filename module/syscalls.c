@@ -8,9 +8,11 @@
  *
  * - a Linux-like call of the table whose arguments keep its rules
  *   (linux_calls.c) is left to Linux, which runs it as usual;
- * - a Minos call is queued as task_work on the calling thread and skipped
- *   (orig_ax = -1); the work runs on the way back to user space, where it
- *   may sleep, and leaves its results in rax (and rdx);
+ * - a Minos call is skipped (orig_ax = -1) and carried out by Minos: in
+ *   the probe itself when it cannot sleep (a pipe write that fits, a read
+ *   of a ready pipe: the fast paths below), else as task_work queued on
+ *   the calling thread, which runs on the way back to user space, where
+ *   it may sleep; either leaves its results in rax (and rdx);
  * - anything else, and every entry other than the 64-bit syscall
  *   instruction (int $0x80, sysenter, the x32 bit), fails with -ENOSYS, or
  *   with the error of a failed check, and has no effect.
