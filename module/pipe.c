@@ -135,6 +135,31 @@ static bool minos_pipe_readable(struct minos_pipe *pipe, u32 tail)
 }
 
 /**
+ * minos_pipe_first_ready() - the first read end, in turn, that is ready
+ * @files: read ends of pipes
+ * @count: how many, more than 0
+ * @start: the index to look at first; the scan wraps around
+ *
+ * Context: any.
+ * Return: the index of the first end with data or at the end of its
+ * stream, or -%EAGAIN when none is.
+ */
+int minos_pipe_first_ready(struct file *const *files, unsigned int count,
+			   unsigned int start)
+{
+	struct minos_pipe *pipe;
+	unsigned int i, idx = start;
+
+	for (i = 0; i < count; i++) {
+		pipe = files[idx]->private_data;
+		if (minos_pipe_readable(pipe, READ_ONCE(pipe->tail)))
+			return idx;
+		idx = idx + 1 < count ? idx + 1 : 0;
+	}
+	return -EAGAIN;
+}
+
+/**
  * minos_pipe_ready() - would a read of this pipe end return at once?
  * @file: the read end of a pipe
  *

@@ -23,5 +23,7 @@ ssize_t minos_pipe_read(struct file *file, struct iov_iter *to,
 ssize_t minos_pipe_write(struct file *file, struct iov_iter *from,
 			 unsigned int flags);
 bool minos_pipe_ready(struct file *file);
+int minos_pipe_first_ready(struct file *const *files, unsigned int count,
+			   unsigned int start);
 
 #endif /* _MINOS_PIPE_H */

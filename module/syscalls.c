@@ -389,23 +389,6 @@ static bool minos_fast_cache(struct minos_thread *thread, const u32 *rfds,
 	return true;
 }
 
-/* The first ready pipe of the cache, in turn, or -EAGAIN. */
-static int minos_fast_cache_pick(struct minos_thread *thread,
-				 unsigned int count, struct file **file)
-{
-	struct minos_read_cache *rc = thread->rcache;
-	unsigned int i, idx = thread->read_next % count;
-
-	for (i = 0; i < count; i++) {
-		if (minos_pipe_ready(rc->files[idx])) {
-			*file = rc->files[idx];
-			return idx;
-		}
-		idx = idx + 1 < count ? idx + 1 : 0;
-	}
-	return -EAGAIN;
-}
-
 static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 {
 	bool alone = minos_fast_alone(thread);
@@ -428,7 +411,10 @@ static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 	if (alone && thread->rcache) {
 		if (!minos_fast_cache(thread, rfds, count))
 			return false;
-		idx = minos_fast_cache_pick(thread, count, &file);
+		idx = minos_pipe_first_ready(thread->rcache->files, count,
+					     thread->read_next % count);
+		if (idx >= 0)
+			file = thread->rcache->files[idx];
 	} else {
 		idx = minos_fd_pick(&thread->ctr->fdt, rfds, count,
 				    thread->read_next % count, MINOS_RFD,
