@@ -14,55 +14,7 @@
 	.text
 	.globl	_start
 _start:
-	pushq	%rsp			/* the value before this push */
-	pushq	%rax
-	pushq	%rbx
-	pushq	%rcx
-	pushq	%rdx
-	pushq	%rsi
-	pushq	%rdi
-	pushq	%rbp
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-	pushfq
-
-	subq	$256, %rsp
-	movdqu	%xmm0, 0(%rsp)
-	movdqu	%xmm1, 16(%rsp)
-	movdqu	%xmm2, 32(%rsp)
-	movdqu	%xmm3, 48(%rsp)
-	movdqu	%xmm4, 64(%rsp)
-	movdqu	%xmm5, 80(%rsp)
-	movdqu	%xmm6, 96(%rsp)
-	movdqu	%xmm7, 112(%rsp)
-	movdqu	%xmm8, 128(%rsp)
-	movdqu	%xmm9, 144(%rsp)
-	movdqu	%xmm10, 160(%rsp)
-	movdqu	%xmm11, 176(%rsp)
-	movdqu	%xmm12, 192(%rsp)
-	movdqu	%xmm13, 208(%rsp)
-	movdqu	%xmm14, 224(%rsp)
-	movdqu	%xmm15, 240(%rsp)
-
-	pushq	$0
-	stmxcsr	(%rsp)
-	pushq	$0
-	fnstcw	(%rsp)
-	pushq	$0
-	fnstsw	(%rsp)
-
-	leaq	_start(%rip), %rax
-	pushq	%rax
-	movq	%fs:ASM_CODE_BASE, %rax
-	pushq	%rax
-	movq	%gs:ASM_CODE_BASE, %rax
-	pushq	%rax
+	REGS_DUMP
 
 	movl	$ASM_NR_WRITE, %eax
 	movl	$1, %edi

@@ -1,14 +1,75 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The dump that images/regs.bin writes on wfd 1: 8-byte slots, lowest
- * address first, as regs.S pushes them (the last push is the first slot).
+ * address first, as REGS_DUMP pushes them (the last push is the first slot).
  */
 #ifndef MINOS_SELFTEST_REGS_H
 #define MINOS_SELFTEST_REGS_H
 
 #define REGS_SLOTS	55
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+/*
+ * REGS_DUMP: the first code of an image that dumps its registers at
+ * entry (regs.S, spawn_probe.S). Put it at _start, before anything else
+ * changes them: it pushes every general register and the flags, then the
+ * SSE registers, MXCSR, the x87 control and status words, the address of
+ * _start, and 8 bytes read through %fs and %gs at offset ASM_CODE_BASE
+ * (needs asm.h). It leaves %rsp at the dump (struct regs_dump), and
+ * %rax changed.
+ */
+.macro REGS_DUMP
+	pushq	%rsp			/* the value before this push */
+	pushq	%rax
+	pushq	%rbx
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rsi
+	pushq	%rdi
+	pushq	%rbp
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	pushfq
+
+	subq	$256, %rsp
+	movdqu	%xmm0, 0(%rsp)
+	movdqu	%xmm1, 16(%rsp)
+	movdqu	%xmm2, 32(%rsp)
+	movdqu	%xmm3, 48(%rsp)
+	movdqu	%xmm4, 64(%rsp)
+	movdqu	%xmm5, 80(%rsp)
+	movdqu	%xmm6, 96(%rsp)
+	movdqu	%xmm7, 112(%rsp)
+	movdqu	%xmm8, 128(%rsp)
+	movdqu	%xmm9, 144(%rsp)
+	movdqu	%xmm10, 160(%rsp)
+	movdqu	%xmm11, 176(%rsp)
+	movdqu	%xmm12, 192(%rsp)
+	movdqu	%xmm13, 208(%rsp)
+	movdqu	%xmm14, 224(%rsp)
+	movdqu	%xmm15, 240(%rsp)
+
+	pushq	$0
+	stmxcsr	(%rsp)
+	pushq	$0
+	fnstcw	(%rsp)
+	pushq	$0
+	fnstsw	(%rsp)
+
+	leaq	_start(%rip), %rax
+	pushq	%rax
+	movq	%fs:ASM_CODE_BASE, %rax
+	pushq	%rax
+	movq	%gs:ASM_CODE_BASE, %rax
+	pushq	%rax
+.endm
+#else
 #include <stdint.h>
 
 struct regs_dump {
