@@ -26,6 +26,8 @@
 
 #include <linux/mman.h>
 
+#include "raw_syscall.h"
+
 /* Linux 6.11; the build machine's uapi headers may be older. */
 #ifndef MAP_DROPPABLE
 #define MAP_DROPPABLE	0x08
@@ -85,22 +87,6 @@ struct mc_out {
 	int native;	/* 1 in the test process: no checks that could fault */
 };
 
-static inline long mc_sys6(long nr, long a1, long a2, long a3, long a4,
-			   long a5, long a6)
-{
-	register long r10 __asm__("r10") = a4;
-	register long r8 __asm__("r8") = a5;
-	register long r9 __asm__("r9") = a6;
-	long ret;
-
-	__asm__ volatile ("syscall"
-			  : "=a" (ret)
-			  : "a" (nr), "D" (a1), "S" (a2), "d" (a3), "r" (r10),
-			    "r" (r8), "r" (r9)
-			  : "rcx", "r11", "memory");
-	return ret;
-}
-
 #define MC_NR_MMAP	9
 #define MC_NR_MPROTECT	10
 #define MC_NR_MUNMAP	11
@@ -109,27 +95,27 @@ static inline long mc_sys6(long nr, long a1, long a2, long a3, long a4,
 static inline long mc_mmap(unsigned long addr, unsigned long len, long prot,
 			   long flags, long fd, long off)
 {
-	return mc_sys6(MC_NR_MMAP, (long)addr, (long)len, prot, flags, fd,
-		       off);
+	return raw_sys6(MC_NR_MMAP, (long)addr, (long)len, prot, flags, fd,
+			off);
 }
 
 static inline long mc_mprotect(unsigned long addr, unsigned long len,
 			       long prot)
 {
-	return mc_sys6(MC_NR_MPROTECT, (long)addr, (long)len, prot, 0, 0, 0);
+	return raw_sys6(MC_NR_MPROTECT, (long)addr, (long)len, prot, 0, 0, 0);
 }
 
 static inline long mc_munmap(unsigned long addr, unsigned long len)
 {
-	return mc_sys6(MC_NR_MUNMAP, (long)addr, (long)len, 0, 0, 0, 0);
+	return raw_sys6(MC_NR_MUNMAP, (long)addr, (long)len, 0, 0, 0, 0);
 }
 
 static inline long mc_mremap(unsigned long old, unsigned long old_len,
 			     unsigned long new_len, long flags,
 			     unsigned long new_addr)
 {
-	return mc_sys6(MC_NR_MREMAP, (long)old, (long)old_len, (long)new_len,
-		       flags, (long)new_addr, 0);
+	return raw_sys6(MC_NR_MREMAP, (long)old, (long)old_len, (long)new_len,
+			flags, (long)new_addr, 0);
 }
 
 static inline int mc_failed(long ret)

@@ -22,6 +22,8 @@
 #include <linux/futex.h>
 #include <linux/sched.h>
 
+#include "raw_syscall.h"
+
 /* clone: the required bits, and all the bits allowed (abi.rst). */
 #define TC_CLONE_REQUIRED	(CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
 #define TC_CLONE_ALLOWED	(TC_CLONE_REQUIRED | CLONE_FS | CLONE_FILES | \
@@ -52,22 +54,6 @@ static inline int tc_futex_op_allowed(int op)
 	if (op == TC_FUTEX_HIGH_WAKE)
 		return 1;
 	return op < 64 && ((TC_FUTEX_ALLOWED >> op) & 1);
-}
-
-static inline long tc_sys6(long nr, long a1, long a2, long a3, long a4,
-			   long a5, long a6)
-{
-	register long r10 __asm__("r10") = a4;
-	register long r8 __asm__("r8") = a5;
-	register long r9 __asm__("r9") = a6;
-	long ret;
-
-	__asm__ volatile ("syscall"
-			  : "=a" (ret)
-			  : "a" (nr), "D" (a1), "S" (a2), "d" (a3), "r" (r10),
-			    "r" (r8), "r" (r9)
-			  : "rcx", "r11", "memory");
-	return ret;
 }
 
 #define TC_NR_GETTID	186
@@ -112,7 +98,7 @@ static inline int tc_futex_flags(int set)
 static inline long tc_futex_case(int op, int set, long *state)
 {
 	struct tc_futex_words w;
-	int tid = (int)tc_sys6(TC_NR_GETTID, 0, 0, 0, 0, 0, 0);
+	int tid = (int)raw_sys6(TC_NR_GETTID, 0, 0, 0, 0, 0, 0);
 	long uaddr = (long)&w.val, val = 0, val2 = 0, uaddr2 = 0, val3 = 0;
 	long cmd = op, r;
 
@@ -168,8 +154,8 @@ static inline long tc_futex_case(int op, int set, long *state)
 	default:			/* FUTEX_FD, 14, 15 */
 		break;
 	}
-	r = tc_sys6(TC_NR_FUTEX, uaddr, cmd | tc_futex_flags(set), val,
-		    val2, uaddr2, val3);
+	r = raw_sys6(TC_NR_FUTEX, uaddr, cmd | tc_futex_flags(set), val,
+		     val2, uaddr2, val3);
 	*state = tc_futex_state(&w, tid);
 	return r;
 }
