@@ -21,7 +21,7 @@
 #include <sys/resource.h>
 
 #include "tree_rpc.h"
-#include "regs.h"
+#include "regs_check.h"
 #include "spawn_probe.h"
 
 #define PAGE		4096L
@@ -125,7 +125,7 @@ TEST_F_TIMEOUT(spawn, child_sees_nothing_of_parent, 120)
 	struct regs_dump d;
 	uint64_t first;
 	pid_t pid;
-	int fd, i;
+	int fd;
 
 	ASSERT_LT(0, probe_size);
 	snprintf(rfd4, sizeof(rfd4), "4=%s", probe);
@@ -152,39 +152,13 @@ TEST_F_TIMEOUT(spawn, child_sees_nothing_of_parent, 120)
 	ASSERT_EQ(PROBE_MAGIC, x.magic);
 	ASSERT_EQ(code_end_for(probe_size), x.image_addr);
 
-	EXPECT_EQ(MINOS_STACK_TOP, d.rsp);
-	EXPECT_EQ(MINOS_CODE_BASE, d.rip);
-	EXPECT_EQ(0, d.rax);
-	EXPECT_EQ(0, d.rbx);
-	EXPECT_EQ(0, d.rcx);
-	EXPECT_EQ(0, d.rdx);
-	EXPECT_EQ(0, d.rsi);
-	EXPECT_EQ(0, d.rdi);
-	EXPECT_EQ(0, d.rbp);
-	EXPECT_EQ(0, d.r8);
-	EXPECT_EQ(0, d.r9);
-	EXPECT_EQ(0, d.r10);
-	EXPECT_EQ(0, d.r11);
-	EXPECT_EQ(0, d.r12);
-	EXPECT_EQ(0, d.r13);
-	EXPECT_EQ(0, d.r14);
-	EXPECT_EQ(0, d.r15);
-	EXPECT_EQ(0, d.rflags & 0x500) TH_LOG("rflags 0x%lx", (long)d.rflags);
-	/* FS and GS base 0, seen through the segments and arch_prctl. */
-	EXPECT_EQ(first, d.fs_word);
-	EXPECT_EQ(first, d.gs_word);
+	/* As at any entry: FS and GS base 0, a clean FPU, not the parent's. */
+	check_entry_regs(_metadata, &d, first);
+	/* FS and GS base 0 through arch_prctl too. */
 	EXPECT_EQ(0, x.get_fs_ret);
 	EXPECT_EQ(0, x.get_gs_ret);
 	EXPECT_EQ(0, x.fsbase);
 	EXPECT_EQ(0, x.gsbase);
-	/* A clean FPU, not the parent's MXCSR, control word and stack. */
-	EXPECT_EQ(0x1f80, d.mxcsr);
-	EXPECT_EQ(0x37f, d.fcw);
-	EXPECT_EQ(0, d.fsw);
-	for (i = 0; i < 32; i++) {
-		EXPECT_EQ(0, d.xmm[i]) TH_LOG("xmm%d: 0x%lx", i / 2,
-					      (long)d.xmm[i]);
-	}
 	/* None of the parent's memory. */
 	EXPECT_EQ(-EFAULT, x.secret_ret);
 	EXPECT_EQ(-EFAULT, x.image_ret);

@@ -35,7 +35,7 @@
 #include "kselftest_harness.h"
 #include "helpers.h"
 #include "minos.h"
-#include "regs.h"
+#include "regs_check.h"
 #include "preserve.h"
 
 #define PAGE		4096UL
@@ -292,7 +292,7 @@ TEST(registers_at_entry)
 	const char *args[] = { mx_image("regs.bin"), NULL };
 	struct regs_dump d;
 	uint64_t first;
-	int fd, i;
+	int fd;
 
 	MINOS_REQUIRE();
 	fd = open(args[0], O_RDONLY | O_CLOEXEC);
@@ -304,34 +304,7 @@ TEST(registers_at_entry)
 	ASSERT_EQ(sizeof(d), res.out_len);
 	memcpy(&d, res.out, sizeof(d));
 
-	EXPECT_EQ(MINOS_STACK_TOP, d.rsp);
-	EXPECT_EQ(MINOS_CODE_BASE, d.rip);
-	EXPECT_EQ(0, d.rax);
-	EXPECT_EQ(0, d.rbx);
-	EXPECT_EQ(0, d.rcx);
-	EXPECT_EQ(0, d.rdx);
-	EXPECT_EQ(0, d.rsi);
-	EXPECT_EQ(0, d.rdi);
-	EXPECT_EQ(0, d.rbp);
-	EXPECT_EQ(0, d.r8);
-	EXPECT_EQ(0, d.r9);
-	EXPECT_EQ(0, d.r10);
-	EXPECT_EQ(0, d.r11);
-	EXPECT_EQ(0, d.r12);
-	EXPECT_EQ(0, d.r13);
-	EXPECT_EQ(0, d.r14);
-	EXPECT_EQ(0, d.r15);
-	/* No trap flag, direction flag clear (as the SysV ABI wants). */
-	EXPECT_EQ(0, d.rflags & 0x500) TH_LOG("rflags 0x%lx", (long)d.rflags);
-	/* FS and GS base 0: %fs:0x10000 is the image's first bytes. */
-	EXPECT_EQ(first, d.fs_word);
-	EXPECT_EQ(first, d.gs_word);
-	/* A clean FPU: the reset values of MXCSR and the x87 words. */
-	EXPECT_EQ(0x1f80, d.mxcsr);
-	EXPECT_EQ(0x37f, d.fcw);
-	EXPECT_EQ(0, d.fsw);
-	for (i = 0; i < 32; i++)
-		EXPECT_EQ(0, d.xmm[i]) TH_LOG("xmm%d: 0x%lx", i / 2, (long)d.xmm[i]);
+	check_entry_regs(_metadata, &d, first);
 }
 
 static void check_slot(struct __test_metadata *_metadata, int call,
