@@ -490,6 +490,22 @@ static void *twin_stack(void)
 	return stack == MAP_FAILED ? NULL : (char *)stack + THREAD_STACK;
 }
 
+/*
+ * Start @fn as a raw clone() thread on @stack (from twin_stack()), its
+ * tid in *@tid until it ends (twin_join()); a twin's exit status.
+ */
+static int twin_thread_start(void *stack, int *tid, int (*fn)(void *))
+{
+	long ret = bench_clone_thread(THREAD_FLAGS, stack, tid, tid, 0, fn,
+				      NULL);
+
+	if (ret < 0) {
+		errno = -ret;
+		return twin_fail("clone");
+	}
+	return 0;
+}
+
 /* The ping-pong's shared state; see img/futex_pingpong.c. */
 static int pp_turn;
 static uint64_t pp_rounds;
@@ -516,17 +532,14 @@ static int linux_futex_pingpong(const struct bench_params *p)
 	static int tid;
 	void *stack = twin_stack();
 	uint64_t i;
-	long ret;
+	int ret;
 
 	if (!stack)
 		return twin_fail("mmap the stack");
 	pp_rounds = p->iters;
-	ret = bench_clone_thread(THREAD_FLAGS, stack, &tid, &tid, 0, pp_pong,
-				 NULL);
-	if (ret < 0) {
-		errno = -ret;
-		return twin_fail("clone");
-	}
+	ret = twin_thread_start(stack, &tid, pp_pong);
+	if (ret)
+		return ret;
 
 	twin_mark(BENCH_MARK_START);
 	for (i = 0; i < p->iters; i++) {
@@ -555,19 +568,16 @@ static int linux_thread_join(const struct bench_params *p)
 	static int tid;
 	void *stack = twin_stack();
 	uint64_t i;
-	long ret;
+	int ret;
 
 	if (!stack)
 		return twin_fail("mmap the stack");
 
 	twin_mark(BENCH_MARK_START);
 	for (i = 0; i < p->iters; i++) {
-		ret = bench_clone_thread(THREAD_FLAGS, stack, &tid, &tid, 0,
-					 tj_nothing, NULL);
-		if (ret < 0) {
-			errno = -ret;
-			return twin_fail("clone");
-		}
+		ret = twin_thread_start(stack, &tid, tj_nothing);
+		if (ret)
+			return ret;
 		if (twin_join(&tid))
 			return twin_fail("join");
 	}
