@@ -57,6 +57,17 @@ struct minos_read_cache {
 	struct file *files[MINOS_FAST_READ_MAX];
 };
 
+/*
+ * The only thread of a container is the only one that can remove entries
+ * from its table (others only add to it): it may use them without taking
+ * references, which saves atomic operations on every call, as fdget()
+ * does for a lone task. It cannot gain a thread during one of its calls.
+ */
+static bool minos_alone(struct minos_thread *thread)
+{
+	return atomic_read(&thread->ctr->threads) == 1;
+}
+
 /**
  * minos_sys_pipe() - pipe()
  * @thread: the calling thread
@@ -115,15 +126,21 @@ static long minos_sys_write(struct minos_thread *thread, struct pt_regs *regs)
 {
 	const char __user *buf = (const char __user *)regs->si;
 	size_t size = regs->dx;
+	bool alone = minos_alone(thread);
 	struct file *file;
 	long ret = 0;
 
-	file = minos_fd_get(&thread->ctr->fdt, regs->di, MINOS_WFD);
+	if (alone)
+		file = minos_fd_peek(&thread->ctr->fdt, regs->di, MINOS_WFD) ?:
+		       ERR_PTR(-EBADF);
+	else
+		file = minos_fd_get(&thread->ctr->fdt, regs->di, MINOS_WFD);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
 	if (size)
 		ret = minos_file_write(file, buf, size);
-	fput(file);
+	if (!alone)
+		fput(file);
 	return ret;
 }
 
@@ -313,19 +330,9 @@ static const struct minos_call minos_calls[MINOS_NR_LAST - MINOS_NR_BASE + 1] = 
  * the whole call again from its registers.
  */
 
-/*
- * The only thread of a container is the only one that can remove entries
- * from its table: it may use them without taking references, which saves
- * atomic operations on every call (as fdget() does for a lone task).
- */
-static bool minos_fast_alone(struct minos_thread *thread)
-{
-	return atomic_read(&thread->ctr->threads) == 1;
-}
-
 static bool minos_fast_write(struct minos_thread *thread, struct pt_regs *regs)
 {
-	bool alone = minos_fast_alone(thread);
+	bool alone = minos_alone(thread);
 	struct iov_iter iter;
 	struct file *file;
 	ssize_t ret;
@@ -391,7 +398,7 @@ static bool minos_fast_cache(struct minos_thread *thread, const u32 *rfds,
 
 static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 {
-	bool alone = minos_fast_alone(thread);
+	bool alone = minos_alone(thread);
 	unsigned long count = regs->si;
 	u32 rfds[MINOS_FAST_READ_MAX];
 	struct iov_iter iter;
