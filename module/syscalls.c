@@ -68,6 +68,24 @@ static bool minos_alone(struct minos_thread *thread)
 	return atomic_read(&thread->ctr->threads) == 1;
 }
 
+/* A descriptor's file: borrowed when @alone, else with a new reference. */
+static struct file *minos_fd_use(struct minos_thread *thread, unsigned long fd,
+				 enum minos_fd_type type, bool alone)
+{
+	struct minos_fdtable *fdt = &thread->ctr->fdt;
+
+	if (alone)
+		return minos_fd_peek(fdt, fd, type) ?: ERR_PTR(-EBADF);
+	return minos_fd_get(fdt, fd, type);
+}
+
+/* Done with a file from minos_fd_use(). */
+static void minos_fd_done(struct file *file, bool alone)
+{
+	if (!alone)
+		fput(file);
+}
+
 /**
  * minos_sys_pipe() - pipe()
  * @thread: the calling thread
@@ -130,17 +148,12 @@ static long minos_sys_write(struct minos_thread *thread, struct pt_regs *regs)
 	struct file *file;
 	long ret = 0;
 
-	if (alone)
-		file = minos_fd_peek(&thread->ctr->fdt, regs->di, MINOS_WFD) ?:
-		       ERR_PTR(-EBADF);
-	else
-		file = minos_fd_get(&thread->ctr->fdt, regs->di, MINOS_WFD);
+	file = minos_fd_use(thread, regs->di, MINOS_WFD, alone);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
 	if (size)
 		ret = minos_file_write(file, buf, size);
-	if (!alone)
-		fput(file);
+	minos_fd_done(file, alone);
 	return ret;
 }
 
@@ -339,15 +352,9 @@ static bool minos_fast_write(struct minos_thread *thread, struct pt_regs *regs)
 
 	if (!regs->dx)
 		return false;
-	if (alone) {
-		file = minos_fd_peek(&thread->ctr->fdt, regs->di, MINOS_WFD);
-		if (!file)
-			return false;
-	} else {
-		file = minos_fd_get(&thread->ctr->fdt, regs->di, MINOS_WFD);
-		if (IS_ERR(file))
-			return false;
-	}
+	file = minos_fd_use(thread, regs->di, MINOS_WFD, alone);
+	if (IS_ERR(file))
+		return false;
 	ret = -EAGAIN;
 	if (minos_file_is_pipe(file)) {
 		iov_iter_ubuf(&iter, ITER_SOURCE, (void __user *)regs->si,
@@ -357,8 +364,7 @@ static bool minos_fast_write(struct minos_thread *thread, struct pt_regs *regs)
 				       MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
 		pagefault_enable();
 	}
-	if (!alone)
-		fput(file);
+	minos_fd_done(file, alone);
 	if (ret == -EAGAIN || ret == -EFAULT)
 		return false;
 	regs->ax = ret;
@@ -434,8 +440,7 @@ static bool minos_fast_read(struct minos_thread *thread, struct pt_regs *regs)
 	pagefault_disable();
 	ret = minos_pipe_read(file, &iter, MINOS_PIPE_NONBLOCK | MINOS_PIPE_ALL);
 	pagefault_enable();
-	if (!alone)
-		fput(file);
+	minos_fd_done(file, alone);
 	if (ret == -EAGAIN || ret == -EFAULT)
 		return false;
 	thread->read_next = idx + 1;
